@@ -1,0 +1,81 @@
+// Package fonts embeds the typefaces essayexport sets text in, with their
+// licences beside them in this folder:
+//
+//   - Liberation Serif 2 (regular, italic, bold, bold italic), SIL OFL 1.1,
+//     metric-compatible with Times New Roman: the text face.
+//   - Noto Sans Math and Noto Sans Symbols 2, SIL OFL 1.1: fallbacks for
+//     arrows, mathematical signs and symbols the text face lacks.
+//
+// All are TrueType (glyf) fonts, which fpdf can subset and embed.
+package fonts
+
+import (
+	_ "embed"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// Face is one embedded font file.
+type Face struct {
+	Family string // family name as the renderers register it
+	Style  string // "", "I", "B" or "BI", as fpdf spells styles
+	File   string // file name in this folder
+	Data   []byte
+
+	once   sync.Once
+	parsed *sfnt.Font
+}
+
+var (
+	//go:embed LiberationSerif-Regular.ttf
+	serifRegular []byte
+	//go:embed LiberationSerif-Italic.ttf
+	serifItalic []byte
+	//go:embed LiberationSerif-Bold.ttf
+	serifBold []byte
+	//go:embed LiberationSerif-BoldItalic.ttf
+	serifBoldItalic []byte
+	//go:embed NotoSansMath-Regular.ttf
+	notoMath []byte
+	//go:embed NotoSansSymbols2-Regular.ttf
+	notoSymbols2 []byte
+)
+
+// The text faces.
+var (
+	SerifRegular    = &Face{Family: "LiberationSerif", Style: "", File: "LiberationSerif-Regular.ttf", Data: serifRegular}
+	SerifItalic     = &Face{Family: "LiberationSerif", Style: "I", File: "LiberationSerif-Italic.ttf", Data: serifItalic}
+	SerifBold       = &Face{Family: "LiberationSerif", Style: "B", File: "LiberationSerif-Bold.ttf", Data: serifBold}
+	SerifBoldItalic = &Face{Family: "LiberationSerif", Style: "BI", File: "LiberationSerif-BoldItalic.ttf", Data: serifBoldItalic}
+)
+
+// Serif lists the four text faces.
+var Serif = []*Face{SerifRegular, SerifItalic, SerifBold, SerifBoldItalic}
+
+// Fallbacks lists, in the order they are tried, the faces used for a
+// character that the text face lacks.
+var Fallbacks = []*Face{
+	{Family: "NotoSansMath", File: "NotoSansMath-Regular.ttf", Data: notoMath},
+	{Family: "NotoSansSymbols2", File: "NotoSansSymbols2-Regular.ttf", Data: notoSymbols2},
+}
+
+// Font returns the parsed font, parsing it once per process.
+func (f *Face) Font() *sfnt.Font {
+	f.once.Do(func() {
+		p, err := sfnt.Parse(f.Data)
+		if err != nil {
+			panic("fonts: embedded " + f.File + " does not parse: " + err.Error())
+		}
+		f.parsed = p
+	})
+	return f.parsed
+}
+
+// Has reports whether the face has a glyph for r. It is safe for
+// concurrent use.
+func (f *Face) Has(r rune) bool {
+	var buf sfnt.Buffer
+	i, err := f.Font().GlyphIndex(&buf, r)
+	return err == nil && i != 0
+}
