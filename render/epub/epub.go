@@ -1,0 +1,485 @@
+// Package epub renders a render.Book as an EPUB 3 file (with an EPUB 2
+// NCX table of contents) that passes epubcheck with no errors or warnings.
+//
+// The book is assembled with github.com/go-shiori/go-epub: sections, the
+// style sheet, fonts, the cover image and page, the manifest and spine.
+// go-epub then writes a zip into memory, which Render rewrites on its way
+// to w, because go-epub cannot produce some things this package promises:
+//
+//   - byte-identical output: go-epub stamps dcterms:modified with the
+//     clock, lists the manifest and the zip entries in map order, and
+//     gives entries no fixed time. Render sets dcterms:modified from
+//     Options.Modified, sorts the manifest, and writes the entries in a
+//     fixed order with Options.Modified as their time, mimetype first and
+//     stored;
+//   - accessibility metadata (schema:accessMode and friends), which
+//     go-epub has no setter for;
+//   - `<?xml version="1.0" encoding="utf-8"?>` and lang/xml:lang on every
+//     XHTML file (go-epub writes "UTF-8" and no language attributes);
+//   - a table of contents that links to the essays' headings: go-epub's
+//     nav and NCX only list whole section files.
+//
+// Entries Render does not change (fonts, images, CSS) are copied without
+// recompressing them.
+//
+// go-epub keeps its in-memory file system in one unsynchronised,
+// package-level map (epub.Use(epub.MemoryFS)), so Render serialises the
+// calls to go-epub's WriteTo with a mutex; everything else runs in
+// parallel. No other package of essayexport may use go-epub.
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image/color"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	goepub "github.com/go-shiori/go-epub"
+	"golang.org/x/text/language"
+
+	"github.com/essayexport/essayexport/fonts"
+	"github.com/essayexport/essayexport/render"
+)
+
+func init() {
+	if err := goepub.Use(goepub.MemoryFS); err != nil {
+		panic("epub: go-epub refuses its memory file system: " + err.Error())
+	}
+}
+
+// writeMu serialises go-epub's WriteTo, which shares one in-memory file
+// system between all books (see the package comment).
+var writeMu sync.Mutex
+
+const xmlDecl = `<?xml version="1.0" encoding="utf-8"?>` + "\n"
+
+// Render writes b as an EPUB 3 to w. It must not retain w.
+func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error) {
+	var st render.Stats
+	if b == nil || len(b.Parts) == 0 {
+		return st, errors.New("failed to render EPUB: the book has no essays")
+	}
+	for i, p := range b.Parts {
+		if p.Doc == nil {
+			return st, fmt.Errorf("failed to render EPUB: part %d has no document", i+1)
+		}
+	}
+	lang := langTag(b.Lang, &st)
+	first := b.Parts[0].Doc
+	title := clean(b.Title)
+	if title == "" {
+		title = clean(first.DisplayTitle())
+	}
+	author := clean(b.Author)
+	marks := distinctWatermarks(b.Parts)
+
+	// The content documents and the table of contents.
+	var pages []page
+	var toc []tocEntry
+	var landmarks [][3]string
+	var tp string
+	if b.Pack {
+		tp = titlePage(b.Title, b.Subtitle, b.Author, b.Date, marks)
+	} else {
+		// Only the essay's own title is shown as a heading.
+		tp = titlePage(first.Title, "", b.Author, b.Date, marks)
+	}
+	if tp != "" {
+		pages = append(pages, page{file: "titlepage.xhtml", title: title, body: tp, landmark: "titlepage"})
+		toc = append(toc, tocEntry{label: "Title page", href: "xhtml/titlepage.xhtml"})
+	}
+	for i, p := range b.Parts {
+		file := "text.xhtml"
+		heading := ""
+		if b.Pack {
+			file = fmt.Sprintf("essay%03d.xhtml", i+1)
+			heading = p.Doc.DisplayTitle()
+		}
+		body, heads := partBody(p.Doc, heading, p.Watermark, file)
+		label := clean(p.Doc.DisplayTitle())
+		pages = append(pages, page{file: file, title: label, body: body})
+		toc = append(toc, tocEntry{label: label, href: "xhtml/" + file, children: heads})
+	}
+	bodyStart := len(pages) - len(b.Parts)
+	pages[bodyStart].landmark = "bodymatter"
+
+	// The cover.
+	var coverImg []byte
+	coverExt, coverType := ".png", "image/png"
+	switch {
+	case o.Cover.None:
+	case o.Cover.Image != nil:
+		var err error
+		if coverExt, coverType, err = coverKind(o.Cover.Image); err != nil {
+			return st, fmt.Errorf("failed to use the cover image: %w", err)
+		}
+		coverImg = o.Cover.Image
+	default:
+		coverTitle := title
+		if !b.Pack {
+			coverTitle = clean(first.Title)
+		}
+		wm := watermarkStyle(o.Watermark).Color
+		var missing bool
+		coverImg, missing = makeCover(coverTitle, author, strings.Join(marks, " / "),
+			color.RGBA{uint8(wm[0]), uint8(wm[1]), uint8(wm[2]), 0xFF})
+		if missing {
+			st.Warnings = append(st.Warnings, "the generated cover leaves out characters that Liberation Serif lacks")
+		}
+	}
+
+	desc := clean(b.Subtitle)
+	if desc == "" || !b.Pack {
+		desc = summary(first.FirstParagraph(), 300)
+	}
+	id := clean(o.Identifier)
+	if id == "" {
+		id = contentID(lang, title, author, desc, pages, coverImg, o.EmbedFonts)
+	}
+
+	// Assemble with go-epub.
+	e, err := goepub.NewEpub(title)
+	if err != nil {
+		return st, fmt.Errorf("failed to start EPUB: %w", err)
+	}
+	e.SetIdentifier(id)
+	e.SetLang(lang)
+	if author != "" {
+		e.SetAuthor(author)
+	}
+	if desc != "" {
+		e.SetDescription(desc)
+	}
+	css, err := e.AddCSS(styleSheet(o), "style.css")
+	if err != nil {
+		return st, fmt.Errorf("failed to add the style sheet: %w", err)
+	}
+	if o.EmbedFonts {
+		for _, f := range fonts.Serif {
+			if _, err := e.AddFont(fontURL(f), f.File); err != nil {
+				return st, fmt.Errorf("failed to add font %s: %w", f.File, err)
+			}
+		}
+	}
+	coverAlt := ""
+	if coverImg != nil {
+		p, err := e.AddImage(dataURL(coverType, coverImg), "cover"+coverExt)
+		if err != nil {
+			return st, fmt.Errorf("failed to add the cover image: %w", err)
+		}
+		if err := e.SetCover(p, ""); err != nil {
+			return st, fmt.Errorf("failed to add the cover: %w", err)
+		}
+		coverAlt = "Cover: " + title
+		if author != "" {
+			coverAlt += ", by " + author
+		}
+		landmarks = append(landmarks, [3]string{"cover", "xhtml/cover.xhtml", "Cover"})
+	}
+	for _, p := range pages {
+		if _, err := e.AddSection(p.body, p.title, p.file, css); err != nil {
+			return st, fmt.Errorf("failed to add section %s: %w", p.file, err)
+		}
+		if p.landmark != "" {
+			name := map[string]string{"titlepage": "Title page", "bodymatter": "Start of the text"}[p.landmark]
+			landmarks = append(landmarks, [3]string{p.landmark, "xhtml/" + p.file, name})
+		}
+	}
+	var raw bytes.Buffer
+	raw.Grow(32<<10 + len(coverImg))
+	writeMu.Lock()
+	_, err = e.WriteTo(&raw)
+	writeMu.Unlock()
+	if err != nil {
+		return st, fmt.Errorf("failed to write EPUB: %w", err)
+	}
+
+	fix := fixer{
+		lang:     lang,
+		modified: o.Modified,
+		meta:     a11yMeta(coverImg != nil, o.Version),
+		coverAlt: coverAlt,
+		nav:      navDoc(lang, title, toc, landmarks),
+		ncx:      ncxDoc(id, title, author, toc),
+		apple:    o.EmbedFonts,
+	}
+	if err := fix.rezip(w, raw.Bytes()); err != nil {
+		return st, fmt.Errorf("failed to write EPUB: %w", err)
+	}
+	st.Pages = len(pages)
+	if coverImg != nil {
+		st.Pages++
+	}
+	return st, nil
+}
+
+// langTag returns b's language as a well-formed BCP 47 tag, "en" when it
+// is missing or malformed.
+func langTag(s string, st *render.Stats) string {
+	s = clean(s)
+	if s == "" {
+		return "en"
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		st.Warnings = append(st.Warnings, fmt.Sprintf("language %q is not a BCP 47 tag; using en", s))
+		return "en"
+	}
+	return t.String()
+}
+
+// contentID derives the dc:identifier from a SHA-256 of everything the
+// book shows (not of Options.Modified), as a urn:uuid with the version 8
+// (custom) and RFC 9562 variant bits set: the same content always gets
+// the same identifier.
+func contentID(lang, title, author, desc string, pages []page, cover []byte, embed bool) string {
+	h := sha256.New()
+	for _, s := range []string{"essayexport epub 1", lang, title, author, desc, strconv.FormatBool(embed)} {
+		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	for _, p := range pages {
+		io.WriteString(h, p.file+"\x00"+p.title+"\x00"+p.body+"\x00")
+	}
+	h.Write(cover)
+	var u [16]byte
+	copy(u[:], h.Sum(nil))
+	u[6] = u[6]&0x0F | 0x80
+	u[8] = u[8]&0x3F | 0x80
+	x := hex.EncodeToString(u[:])
+	return "urn:uuid:" + x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:]
+}
+
+// dataURL returns data as a base64 data URL, the only kind of media
+// source this package gives go-epub: never a path or a URL.
+func dataURL(mediaType string, data []byte) string {
+	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
+}
+
+var fontURLs sync.Map // *fonts.Face -> string
+
+// fontURL returns the data URL of an embedded font, made once per process.
+func fontURL(f *fonts.Face) string {
+	if v, ok := fontURLs.Load(f); ok {
+		return v.(string)
+	}
+	v, _ := fontURLs.LoadOrStore(f, dataURL("font/ttf", f.Data))
+	return v.(string)
+}
+
+// a11yMeta returns the EPUB Accessibility 1.1 metadata for the OPF.
+func a11yMeta(hasCover bool, version string) string {
+	var b strings.Builder
+	m := func(prop, val string) {
+		b.WriteString(`    <meta property="` + prop + `">`)
+		esc(&b, val)
+		b.WriteString("</meta>\n")
+	}
+	m("schema:accessMode", "textual")
+	if hasCover {
+		m("schema:accessMode", "visual")
+	}
+	m("schema:accessModeSufficient", "textual")
+	for _, f := range []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"} {
+		m("schema:accessibilityFeature", f)
+	}
+	if hasCover {
+		m("schema:accessibilityFeature", "alternativeText")
+	}
+	m("schema:accessibilityHazard", "none")
+	summary := "This publication is text only, apart from the cover image, which has a text alternative. It has a table of contents, headings that mark its sections, a logical reading order, and no fixed layout, so text can be resized and restyled."
+	if !hasCover {
+		summary = "This publication is text only. It has a table of contents, headings that mark its sections, a logical reading order, and no fixed layout, so text can be resized and restyled."
+	}
+	m("schema:accessibilitySummary", summary)
+	if version = clean(version); version != "" {
+		b.WriteString(`    <meta name="generator" content="`)
+		esc(&b, "essayexport "+version)
+		b.WriteString("\"/>\n")
+	}
+	return b.String()
+}
+
+// fixer rewrites go-epub's zip (see the package comment).
+type fixer struct {
+	lang     string
+	modified time.Time
+	meta     string // extra OPF metadata elements
+	coverAlt string
+	nav, ncx string
+	apple    bool // add Apple's display options (embedded fonts)
+}
+
+// appleOptions tells Apple Books to use the embedded fonts.
+const appleOptions = xmlDecl + `<display_options>
+  <platform name="*">
+    <option name="specified-fonts">true</option>
+  </platform>
+</display_options>
+`
+
+// entryOrder puts the OCF files first, in a fixed order, then the rest by
+// name.
+func entryOrder(name string) int {
+	switch name {
+	case "mimetype":
+		return 0
+	case "META-INF/container.xml":
+		return 1
+	case "EPUB/package.opf":
+		return 3
+	case "EPUB/nav.xhtml":
+		return 4
+	case "EPUB/toc.ncx":
+		return 5
+	}
+	return 9
+}
+
+func (f *fixer) rezip(w io.Writer, raw []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return err
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	sort.Slice(files, func(i, j int) bool {
+		a, b := entryOrder(files[i].Name), entryOrder(files[j].Name)
+		if a != b {
+			return a < b
+		}
+		return files[i].Name < files[j].Name
+	})
+	// The entries' times go in the MS-DOS fields only: setting
+	// FileHeader.Modified would add an extra field, which the mimetype
+	// entry must not have.
+	mod := f.modified.UTC()
+	if mod.Year() < 1980 || mod.Year() > 2107 {
+		mod = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	dosDate := uint16((mod.Year()-1980)<<9 | int(mod.Month())<<5 | mod.Day())
+	dosTime := uint16(mod.Hour()<<11 | mod.Minute()<<5 | mod.Second()/2)
+	zw := zip.NewWriter(w)
+	put := func(name string, data []byte, method uint16) error {
+		ew, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, ModifiedDate: dosDate, ModifiedTime: dosTime})
+		if err != nil {
+			return err
+		}
+		_, err = ew.Write(data)
+		return err
+	}
+	for _, zf := range files {
+		var data []byte
+		switch {
+		case zf.Name == "mimetype":
+			if err := put("mimetype", []byte("application/epub+zip"), zip.Store); err != nil {
+				return err
+			}
+			continue
+		case zf.Name == "EPUB/nav.xhtml":
+			data = []byte(f.nav)
+		case zf.Name == "EPUB/toc.ncx":
+			data = []byte(f.ncx)
+		case zf.Name == "EPUB/package.opf" || strings.HasSuffix(zf.Name, ".xhtml"):
+			old, err := readAll(zf)
+			if err != nil {
+				return err
+			}
+			if zf.Name == "EPUB/package.opf" {
+				data, err = f.opf(old)
+				if err != nil {
+					return err
+				}
+			} else {
+				data = f.xhtml(old)
+			}
+		default:
+			// Unchanged: copy the compressed bytes as they are.
+			r, err := zf.OpenRaw()
+			if err != nil {
+				return err
+			}
+			h := &zip.FileHeader{
+				Name: zf.Name, Method: zf.Method, ModifiedDate: dosDate, ModifiedTime: dosTime, CRC32: zf.CRC32,
+				CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64,
+			}
+			ew, err := zw.CreateRaw(h)
+			if err != nil {
+				return err
+			}
+			if _, err := io.Copy(ew, r); err != nil {
+				return err
+			}
+			if f.apple && zf.Name == "META-INF/container.xml" {
+				if err := put("META-INF/com.apple.ibooks.display-options.xml", []byte(appleOptions), zip.Deflate); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if err := put(zf.Name, data, zip.Deflate); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func readAll(zf *zip.File) ([]byte, error) {
+	r, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
+}
+
+// xhtml gives a go-epub content document the utf-8 declaration, the
+// language attributes, and the cover image a real text alternative.
+func (f *fixer) xhtml(old []byte) []byte {
+	s := string(old)
+	s = strings.TrimPrefix(s, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
+	attrs := ` lang="` + f.lang + `" xml:lang="` + f.lang + `"`
+	s = strings.Replace(s, `<html xmlns="http://www.w3.org/1999/xhtml"`, `<html xmlns="http://www.w3.org/1999/xhtml"`+attrs, 1)
+	if f.coverAlt != "" {
+		s = strings.Replace(s, `alt="Cover Image"`, `alt="`+text(f.coverAlt)+`"`, 1)
+	}
+	return []byte(xmlDecl + s)
+}
+
+// opf fixes go-epub's package document: the modification date, the
+// accessibility metadata and a sorted manifest.
+func (f *fixer) opf(old []byte) ([]byte, error) {
+	s := string(old)
+	i := strings.Index(s, `<meta property="dcterms:modified">`)
+	j := strings.Index(s, "</metadata>")
+	if i < 0 || j < i {
+		return nil, errors.New("go-epub wrote an unexpected package document")
+	}
+	k := strings.Index(s[i:], "</meta>")
+	mod := `<meta property="dcterms:modified">` + f.modified.UTC().Format("2006-01-02T15:04:05Z") + "</meta>"
+	s = s[:i] + mod + strings.TrimRight(s[i+k+len("</meta>"):j], " \n") + "\n" + f.meta + "  " + s[j:]
+
+	// Sort the manifest's items, which go-epub lists in map order.
+	m0 := strings.Index(s, "<manifest>")
+	m1 := strings.Index(s, "</manifest>")
+	if m0 < 0 || m1 < m0 {
+		return nil, errors.New("go-epub wrote a package document without a manifest")
+	}
+	lines := strings.Split(strings.TrimSpace(s[m0+len("<manifest>"):m1]), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	sort.Strings(lines)
+	s = s[:m0] + "<manifest>\n    " + strings.Join(lines, "\n    ") + "\n  " + s[m1:]
+	s = strings.Replace(s, `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="utf-8"?>`, 1)
+	return []byte(s), nil
+}
