@@ -5,7 +5,10 @@
 package testutil
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -123,4 +126,32 @@ func Shared() (string, bool) {
 	}
 	st, err := os.Stat(filepath.Join(dir, "corpus", "labels.json"))
 	return dir, err == nil && !st.IsDir()
+}
+
+// EpubContent returns the concatenated XHTML of an EPUB's content
+// documents (every .xhtml entry, in zip order), for tests that look for
+// what the book says.
+func EpubContent(path string) (string, error) {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return "", err
+	}
+	defer z.Close()
+	var b strings.Builder
+	for _, f := range z.File {
+		if !strings.HasSuffix(f.Name, ".xhtml") && !strings.HasSuffix(f.Name, ".opf") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return "", err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "== %s\n%s\n", f.Name, data)
+	}
+	return b.String(), nil
 }

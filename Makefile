@@ -1,0 +1,42 @@
+# make test    installs the validators when missing, then runs every test
+#              (vet, unit, golden, testscript, validator tests under -race,
+#              and a 20-second smoke of each fuzz test). CI runs exactly this.
+# make demo    converts the bundled samples into out/
+# make bench   runs the Go benchmarks and the batch benchmark script
+# make fuzz    runs each fuzz test for FUZZTIME (default 10m)
+
+GO       ?= go
+FUZZTIME ?= 10m
+FUZZ      = ./parse:FuzzParse ./render/pdf:FuzzRenderPDF ./render/epub:FuzzRenderEPUB
+
+.PHONY: test deps vet unit fuzz-smoke fuzz demo bench
+
+test: deps vet unit fuzz-smoke
+
+deps:
+	@bash tools/install-test-deps.sh
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -race -count=1 -timeout 15m ./...
+
+fuzz-smoke:
+	@for f in $(FUZZ); do pkg=$${f%%:*}; fn=$${f##*:}; \
+	  echo "fuzz smoke: $$fn ($$pkg, 20s)"; \
+	  $(GO) test -run='^$$' -fuzz="^$$fn$$" -fuzztime=20s $$pkg || exit 1; \
+	done
+
+fuzz:
+	@for f in $(FUZZ); do pkg=$${f%%:*}; fn=$${f##*:}; \
+	  $(GO) test -run='^$$' -fuzz="^$$fn$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	done
+
+demo:
+	$(GO) run ./cmd/essayexport pdf -d out samples
+	$(GO) run ./cmd/essayexport epub -d out samples
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	bash tools/bench.sh

@@ -1,0 +1,288 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/essayexport/essayexport/parse"
+	"github.com/essayexport/essayexport/render"
+)
+
+// env is what a run of the command sees of the world: its standard
+// streams, the environment, and the flags bound into args.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	stdoutIsTTY    bool
+	stderrIsTTY    bool
+	getenv         func(string) string
+	args           args
+}
+
+// args holds every flag of every command, bound by urfave/cli.
+type args struct {
+	format string // "pdf", "epub" or "inspect"
+	inputs []string
+
+	// parsing
+	title, author, lang, encoding string
+	strip                         []string
+	keepBoilerplate, noSmart      bool
+	maxSize                       string
+	recursive                     bool
+	filesFrom                     string
+
+	// output
+	output, outputDir            string
+	watermark, watermarkPreviews string
+	date, keywords, subject      string
+	pack                         bool
+	manifest                     string
+
+	// batch
+	jobs                          int
+	skipUpToDate, quiet, failFast bool
+	logJSON, shard                string
+
+	// pdf
+	paper, margin         string
+	fontSize, lineSpacing float64
+	indent                bool
+	wmOpacity, wmAngle    float64
+	wmColor               string
+
+	// epub
+	identifier string
+	embedFonts bool
+	cover      string
+
+	// inspect
+	json bool
+
+	// derived by check
+	maxBytes int64
+	stripRE  []*regexp.Regexp
+	shardK   int
+	shardN   int
+	marginMM float64
+	color    [3]int
+	modified time.Time
+}
+
+// bindArgs finishes binding what Destination cannot hold.
+func bindArgs(c *cli.Context, e *env, format string) *args {
+	a := &e.args
+	a.format = format
+	a.inputs = c.Args().Slice()
+	a.strip = c.StringSlice("strip")
+	return a
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg, hint string }
+
+func (u *usageError) Error() string { return u.msg }
+
+func usagef(hint, format string, v ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, v...), hint: hint}
+}
+
+func onUsageError(_ *cli.Context, err error, _ bool) error {
+	return &usageError{msg: err.Error(), hint: "run 'essayexport --help' for the options"}
+}
+
+// check validates the flags together, before any input or output is
+// touched, and derives the parsed forms of flag values.
+func (a *args) check(e *env) error {
+	if len(a.inputs) == 0 && a.filesFrom == "" && a.manifest == "" {
+		return usagef("give an essay file, a directory, or - for standard input", "no input given")
+	}
+	if a.manifest != "" {
+		a.pack = true
+	}
+	if a.format != "inspect" {
+		if a.pack && a.output == "" {
+			return usagef("add -o pack."+a.format, "--pack needs -o FILE")
+		}
+		if a.pack && a.outputDir != "" {
+			return usagef("use -o FILE for the pack", "--pack writes one file: -d does not apply")
+		}
+		if a.output != "" && a.outputDir != "" {
+			return usagef("use one of them", "-o and -d cannot be used together")
+		}
+		if a.pack && (a.skipUpToDate || a.shard != "") {
+			return usagef("drop --skip-up-to-date and --shard for packs", "--pack makes one file from all inputs")
+		}
+	}
+	n, err := parseSize(a.maxSize)
+	if err != nil {
+		return usagef("write it like 50MB, 500KB or 1GB", "--max-size %q: %v", a.maxSize, err)
+	}
+	a.maxBytes = n
+	for _, s := range a.strip {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return usagef("--strip takes a Go regular expression (RE2 syntax)", "--strip %q: %v", s, err)
+		}
+		a.stripRE = append(a.stripRE, re)
+	}
+	if a.lang == "" || !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(a.lang) {
+		return usagef("use a BCP 47 code such as en, en-GB or de", "--lang %q is not a language code", a.lang)
+	}
+	if a.shard != "" {
+		k, n, ok := parseShard(a.shard)
+		if !ok {
+			return usagef("write it as K/N with 1 <= K <= N, for example --shard 2/8", "--shard %q is not K/N", a.shard)
+		}
+		a.shardK, a.shardN = k, n
+	}
+	if a.jobs < 0 {
+		return usagef("give a positive number", "--jobs %d", a.jobs)
+	}
+	if a.jobs == 0 {
+		a.jobs = runtime.NumCPU()
+	}
+	if a.format == "pdf" {
+		switch strings.ToLower(a.paper) {
+		case "a4", "letter":
+			a.paper = strings.ToLower(a.paper)
+		default:
+			return usagef("use a4 or letter", "--paper %q is not a paper size", a.paper)
+		}
+		mm, err := parseLength(a.margin)
+		if err != nil || mm < 5 || mm > 60 {
+			return usagef("give a margin between 5mm and 60mm, such as 25mm, 2.5cm or 1in", "--margin %q", a.margin)
+		}
+		a.marginMM = mm
+		if a.fontSize < 6 || a.fontSize > 24 {
+			return usagef("give a size from 6 to 24 points", "--font-size %g", a.fontSize)
+		}
+		if a.lineSpacing < 0.8 || a.lineSpacing > 3 {
+			return usagef("give a multiple from 0.8 to 3, such as 1.5 or 2", "--line-spacing %g", a.lineSpacing)
+		}
+		if a.wmOpacity <= 0 || a.wmOpacity > 1 {
+			return usagef("give an opacity above 0 and at most 1, such as 0.15", "--watermark-opacity %g", a.wmOpacity)
+		}
+		c, ok := parseColor(a.wmColor)
+		if !ok {
+			return usagef("write it as #rrggbb, for example #808080", "--watermark-color %q", a.wmColor)
+		}
+		a.color = c
+	}
+	if a.format == "epub" && a.cover == "" {
+		a.cover = "auto"
+	}
+	a.modified = render.FixedDate
+	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || sec < 0 {
+			return usagef("set it to a number of seconds since 1970, or unset it", "SOURCE_DATE_EPOCH=%q is not a Unix time", s)
+		}
+		a.modified = time.Unix(sec, 0).UTC()
+	}
+	return nil
+}
+
+// parseOptions is what the parser needs from the flags.
+func (a *args) parseOptions(name string) parse.Options {
+	return parse.Options{
+		Encoding:        a.encoding,
+		Strip:           a.stripRE,
+		KeepBoilerplate: a.keepBoilerplate,
+		NoSmart:         a.noSmart,
+		Title:           a.title,
+		Author:          a.author,
+		Lang:            a.lang,
+		Name:            name,
+	}
+}
+
+// renderOptions is what the renderers need from the flags.
+func (a *args) renderOptions() render.Options {
+	o := render.Defaults()
+	o.Version = Version
+	o.Modified = a.modified
+	o.Keywords, o.Subject = a.keywords, a.subject
+	if a.format == "pdf" {
+		o.Paper, o.MarginMM, o.FontSize, o.LineSpacing, o.Indent = a.paper, a.marginMM, a.fontSize, a.lineSpacing, a.indent
+		o.Watermark = render.WatermarkStyle{Opacity: a.wmOpacity, Color: a.color, Angle: a.wmAngle}
+	}
+	o.Identifier, o.EmbedFonts = a.identifier, a.embedFonts
+	o.Cover.None = a.cover == "none"
+	return o
+}
+
+// watermarkFor returns the watermark text for a document.
+func (a *args) watermarkFor(preview bool) string {
+	if a.watermark != "" {
+		return a.watermark
+	}
+	if preview {
+		return a.watermarkPreviews
+	}
+	return ""
+}
+
+func parseSize(s string) (int64, error) {
+	s = strings.TrimSpace(strings.ToUpper(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.m
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f <= 0 {
+		return 0, fmt.Errorf("not a size")
+	}
+	return int64(f * float64(mult)), nil
+}
+
+func parseLength(s string) (mm float64, err error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	mult := 1.0
+	for _, u := range []struct {
+		suffix string
+		m      float64
+	}{{"mm", 1}, {"cm", 10}, {"in", 25.4}, {"pt", 25.4 / 72}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSuffix(s, u.suffix), u.m
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return f * mult, err
+}
+
+func parseShard(s string) (k, n int, ok bool) {
+	ks, ns, found := strings.Cut(s, "/")
+	if !found {
+		return 0, 0, false
+	}
+	k, err1 := strconv.Atoi(ks)
+	n, err2 := strconv.Atoi(ns)
+	return k, n, err1 == nil && err2 == nil && k >= 1 && n >= 1 && k <= n
+}
+
+func parseColor(s string) ([3]int, bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) != 6 {
+		return [3]int{}, false
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return [3]int{}, false
+	}
+	return [3]int{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}, true
+}

@@ -1,0 +1,284 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/internal/batch"
+	"github.com/essayexport/essayexport/parse"
+	"github.com/essayexport/essayexport/render"
+	"github.com/essayexport/essayexport/render/epub"
+	"github.com/essayexport/essayexport/render/pdf"
+)
+
+// renderFunc is what every renderer provides.
+type renderFunc func(io.Writer, *render.Book, render.Options) (render.Stats, error)
+
+var renderers = map[string]renderFunc{
+	"pdf":  pdf.Render,
+	"epub": epub.Render,
+}
+
+// outcome is what converting one input gave.
+type outcome struct {
+	status   string // "written", "skipped" or "failed"
+	title    string
+	pages    int
+	bytes    int
+	took     time.Duration
+	warnings []string
+}
+
+// convert runs `essayexport pdf|epub`: every input to its own output, or
+// all of them into one pack.
+func convert(ctx context.Context, e *env, a *args) error {
+	if err := a.check(e); err != nil {
+		return err
+	}
+	opts := a.renderOptions()
+	if a.format == "epub" && a.cover != "auto" && a.cover != "none" {
+		img, err := os.ReadFile(a.cover)
+		if err != nil {
+			return usagef("give a PNG or JPEG image, or --cover none", "--cover %s: %v", a.cover, pathErr(err))
+		}
+		opts.Cover.Image = img
+	}
+	if a.pack {
+		return buildPack(ctx, e, a, opts)
+	}
+	items, err := plan(e, a)
+	if err != nil {
+		return err
+	}
+	var binTime time.Time
+	if a.skipUpToDate {
+		if exe, err := os.Executable(); err == nil {
+			if st, err := os.Stat(exe); err == nil {
+				binTime = st.ModTime()
+			}
+		}
+	}
+	rep, err := newReporter(e, a, len(items))
+	if err != nil {
+		return err
+	}
+	defer rep.close()
+	render := renderers[a.format]
+	work := func(ctx context.Context, it item) (outcome, error) {
+		start := time.Now()
+		if it.err != nil {
+			return outcome{}, it.err
+		}
+		if sameFile(it.input, it.output) {
+			return outcome{}, &hintError{err: errors.New("the output would overwrite the input"), hint: "give another name with -o, or a folder with -d"}
+		}
+		if a.skipUpToDate && upToDate(it, binTime) {
+			return outcome{status: "skipped"}, nil
+		}
+		src, err := readInput(e, it.input, a.maxBytes)
+		if err != nil {
+			return outcome{}, err
+		}
+		doc, err := parseInput(src, a.parseOptions(nameOf(it.input)))
+		if err != nil {
+			return outcome{}, err
+		}
+		var buf bytes.Buffer
+		buf.Grow(64 << 10)
+		st, err := render(&buf, render.Single(doc, a.watermarkFor(doc.Preview), a.date), opts)
+		if err != nil {
+			return outcome{}, fmt.Errorf("failed to render: %w", err)
+		}
+		if err := emit(ctx, e, it.output, buf.Bytes()); err != nil {
+			return outcome{}, err
+		}
+		return outcome{status: "written", title: doc.DisplayTitle(), pages: st.Pages, bytes: buf.Len(),
+			took: time.Since(start), warnings: append(slices.Clone(doc.Warnings), st.Warnings...)}, nil
+	}
+	runErr := batch.Run(ctx, a.jobs, slices.Values(items), work, func(it item, o outcome, err error) bool {
+		return rep.report(ctx, it, o, err)
+	})
+	if runErr != nil {
+		return runErr
+	}
+	rep.summary()
+	if rep.failed > 0 {
+		return &failedError{rep.failed}
+	}
+	return nil
+}
+
+// emit writes one output: to standard output for "-", else atomically.
+func emit(ctx context.Context, e *env, path string, data []byte) error {
+	if path == "-" {
+		if _, err := e.stdout.Write(data); err != nil {
+			return &writeError{path: "standard output", err: err}
+		}
+		return nil
+	}
+	return writeOutput(ctx, path, data)
+}
+
+// upToDate reports whether it's output is newer than its input and the
+// binary.
+func upToDate(it item, bin time.Time) bool {
+	if it.input == "-" || it.output == "-" {
+		return false
+	}
+	out, err := os.Stat(it.output)
+	if err != nil {
+		return false
+	}
+	in, err := os.Stat(it.input)
+	return err == nil && out.ModTime().After(in.ModTime()) && out.ModTime().After(bin)
+}
+
+// nameOf is the readable name the parser falls back to for a title.
+func nameOf(path string) string {
+	if path == "-" {
+		return ""
+	}
+	return parse.ReadableName(filepath.Base(path))
+}
+
+// reporter prints errors, warnings, the progress bar and the summary, and
+// writes --log-json. Its methods are called from one goroutine at a time.
+type reporter struct {
+	e                        *env
+	a                        *args
+	total                    int
+	written, skipped, failed int
+	bar                      *progress
+	log                      io.WriteCloser
+}
+
+func newReporter(e *env, a *args, total int) (*reporter, error) {
+	r := &reporter{e: e, a: a, total: total}
+	if a.logJSON != "" {
+		f, err := os.Create(a.logJSON)
+		if err != nil {
+			return nil, usagef("give a writable path to --log-json", "--log-json %s: %v", a.logJSON, pathErr(err))
+		}
+		r.log = f
+	}
+	if !a.quiet && e.stderrIsTTY && total > 1 {
+		r.bar = newProgress(e.stderr, total)
+	}
+	return r, nil
+}
+
+func (r *reporter) report(ctx context.Context, it item, o outcome, err error) bool {
+	if err != nil && ctx.Err() != nil {
+		return false // interrupted: the signal is reported once, by run
+	}
+	if err != nil {
+		o.status = "failed"
+		r.failed++
+		r.bar.clear()
+		reportFailure(r.e, it.input, err)
+	} else if o.status == "skipped" {
+		r.skipped++
+	} else {
+		r.written++
+	}
+	if !r.a.quiet && len(o.warnings) > 0 {
+		r.bar.clear()
+		for _, w := range o.warnings {
+			fmt.Fprintf(r.e.stderr, "essayexport: warning: %s: %s\n", displayName(it.input), oneLine(w))
+		}
+	}
+	r.bar.add()
+	if r.log != nil {
+		rec := logRecord{Input: it.input, Output: it.output, Status: o.status, Title: o.title, Pages: o.pages,
+			Bytes: o.bytes, Milliseconds: float64(o.took.Microseconds()) / 1000, Warnings: o.warnings}
+		if rec.Warnings == nil {
+			rec.Warnings = []string{}
+		}
+		if err != nil {
+			rec.Error, _ = describe(err)
+			rec.Output = ""
+		}
+		line, _ := json.Marshal(rec)
+		r.log.Write(append(line, '\n'))
+	}
+	return err == nil || !r.a.failFast
+}
+
+// logRecord is one line of --log-json.
+type logRecord struct {
+	Input        string   `json:"input"`
+	Output       string   `json:"output"`
+	Status       string   `json:"status"`
+	Error        string   `json:"error,omitempty"`
+	Title        string   `json:"title,omitempty"`
+	Pages        int      `json:"pages,omitempty"`
+	Bytes        int      `json:"bytes,omitempty"`
+	Milliseconds float64  `json:"milliseconds"`
+	Warnings     []string `json:"warnings"`
+}
+
+// summary prints the one-line summary of a run of several inputs.
+func (r *reporter) summary() {
+	r.bar.finish()
+	if r.a.quiet || (r.total <= 1 && r.failed == 0) {
+		return
+	}
+	s := fmt.Sprintf("%s written", commas(r.written))
+	if r.skipped > 0 {
+		s += fmt.Sprintf(", %s up to date", commas(r.skipped))
+	}
+	s += fmt.Sprintf(", %s failed", commas(r.failed))
+	if rest := r.total - r.written - r.skipped - r.failed; rest > 0 {
+		s += fmt.Sprintf(", %s not attempted (--fail-fast)", commas(rest))
+	}
+	fmt.Fprintf(r.e.stderr, "essayexport: %s\n", s)
+}
+
+func (r *reporter) close() {
+	if r.log != nil {
+		r.log.Close()
+	}
+}
+
+func displayName(input string) string {
+	if input == "-" {
+		return "standard input"
+	}
+	return input
+}
+
+// commas formats n with thousands separators: 1998 -> "1,998".
+func commas(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// parseInput parses an input and refuses one with no text at all. The
+// parser is total, but an empty PDF or EPUB helps nobody: a script is
+// better told that the file is empty.
+func parseInput(src []byte, o parse.Options) (*essay.Document, error) {
+	doc, err := parse.Parse(src, o)
+	if err != nil {
+		return nil, err
+	}
+	if len(doc.Blocks) == 0 && doc.Title == "" {
+		reason := "the file is empty"
+		if len(src) > 0 {
+			reason = "the file holds no text, only white space"
+		}
+		return nil, &parse.Error{Reason: reason, Hint: "check that it is the essay you meant; nothing was written"}
+	}
+	return doc, nil
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// writeEssays writes n small essays into dir.
+func writeEssays(t *testing.T, dir string, n int) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		text := fmt.Sprintf("Essay Number %d\n\n%s\n\n%s\n", i,
+			strings.Repeat("The committee met on a wet Tuesday and decided, after long debate, to plant more trees along the canal. ", 6),
+			strings.Repeat("Nobody remembers who first proposed it, but everyone now claims the idea as their own. ", 5))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("e%04d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// checkNoPartialFiles fails if dir holds a temporary file or an output
+// that is not complete.
+func checkNoPartialFiles(t *testing.T, dir string) (complete int) {
+	t.Helper()
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.HasSuffix(p, ".tmp") {
+			t.Errorf("temporary file left behind: %s", p)
+		}
+		if strings.HasSuffix(p, ".pdf") {
+			data, _ := os.ReadFile(p)
+			if !bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(data), []byte("%%EOF")) {
+				t.Errorf("partial PDF left behind: %s (%d bytes)", p, len(data))
+			}
+			complete++
+		}
+		return nil
+	})
+	return complete
+}
+
+// TestSignalsStopCleanly interrupts a batch with SIGINT and SIGTERM: the
+// run stops, leaves no temporary or partial file, and exits 130 or 143.
+func TestSignalsStopCleanly(t *testing.T) {
+	bin, err := exec.LookPath("essayexport")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(t.TempDir(), "in")
+	writeEssays(t, in, 3000)
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, exitInterrupted}, {syscall.SIGTERM, exitTerminated}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			var stderr bytes.Buffer
+			cmd := exec.Command(bin, "pdf", "-j", "2", "-d", out, in)
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(20 * time.Second)
+			for time.Now().Before(deadline) {
+				if m, _ := filepath.Glob(filepath.Join(out, "*.pdf")); len(m) >= 3 {
+					break
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			cmd.Process.Signal(tc.sig)
+			err := cmd.Wait()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
+				t.Fatalf("exit: %v, want status %d\n%s", err, tc.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "essayexport: stopped: interrupted by") {
+				t.Errorf("stderr does not say it stopped:\n%s", stderr.String())
+			}
+			n := checkNoPartialFiles(t, out)
+			if n == 0 || n >= 3000 {
+				t.Errorf("%d complete outputs; want some, but not all", n)
+			}
+		})
+	}
+}
+
+// TestBatchLeavesNothingBehind converts 2,000 inputs in-process and checks
+// that no goroutine and no temporary file outlives the run.
+func TestBatchLeavesNothingBehind(t *testing.T) {
+	dir := t.TempDir()
+	writeEssays(t, filepath.Join(dir, "in"), 2000)
+	before := runtime.NumGoroutine()
+	code, _, stderr := runCLI(t, "", "epub", "-q", "-d", filepath.Join(dir, "out"), filepath.Join(dir, "in"))
+	if code != 0 {
+		t.Fatalf("status %d\n%s", code, stderr)
+	}
+	m, _ := filepath.Glob(filepath.Join(dir, "out", "*.epub"))
+	if len(m) != 2000 {
+		t.Fatalf("%d outputs, want 2000", len(m))
+	}
+	checkNoPartialFiles(t, filepath.Join(dir, "out"))
+	var after int
+	for range 50 { // goroutines of the run may need a moment to be scheduled out
+		if after = runtime.NumGoroutine(); after <= before {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if after > before {
+		t.Fatalf("goroutines: %d before the batch, %d after", before, after)
+	}
+}
+
+// asNobody returns a command that runs essayexport as an unprivileged
+// user when the test runs as root (as CI does), since root reads and
+// writes through any permission bits.
+func asNobody(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
+	bin, err := exec.LookPath("essayexport")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() != 0 {
+		return exec.Command(bin, args...)
+	}
+	// The test binary's folder is private to root: copy it where nobody may run it.
+	dir, err := os.MkdirTemp("", "essayexport-nobody")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	os.Chmod(dir, 0o755)
+	copyTo := filepath.Join(dir, "essayexport")
+	src, _ := os.Open(bin)
+	dst, _ := os.OpenFile(copyTo, os.O_CREATE|os.O_WRONLY, 0o755)
+	io.Copy(dst, src)
+	src.Close()
+	dst.Close()
+	cmd := exec.Command(copyTo, args...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	return cmd
+}
+
+// TestPermissionDenied covers an unreadable input and an output folder
+// that is not writable: one line naming the file, status 1, the other
+// inputs still written, no partial file.
+func TestPermissionDenied(t *testing.T) {
+	dir, err := os.MkdirTemp("", "essayexport-perm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	os.Chmod(dir, 0o777)
+	writeEssays(t, filepath.Join(dir, "in"), 2)
+	os.Chmod(filepath.Join(dir, "in"), 0o777)
+	secret := filepath.Join(dir, "in", "e0000.txt")
+	os.Chmod(secret, 0o000)
+	out := filepath.Join(dir, "out")
+	os.MkdirAll(out, 0o777)
+	os.Chmod(out, 0o777)
+
+	cmd := asNobody(t, "pdf", "-d", out, filepath.Join(dir, "in"))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitFailed {
+		t.Fatalf("exit: %v, want status 1\n%s", err, stderr.String())
+	}
+	if want := "essayexport: error: " + secret + ": permission denied\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(out, "e0001.pdf")); err != nil {
+		t.Errorf("the readable input was not written: %v", err)
+	}
+
+	ro := filepath.Join(dir, "readonly")
+	os.MkdirAll(ro, 0o555)
+	os.Chmod(ro, 0o555)
+	cmd = asNobody(t, "epub", "-o", filepath.Join(ro, "x.epub"), filepath.Join(dir, "in", "e0001.txt"))
+	stderr.Reset()
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	if !errors.As(err, &ee) || ee.ExitCode() != exitFailed {
+		t.Fatalf("exit: %v, want status 1\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "cannot write "+filepath.Join(ro, "x.epub")+": permission denied") {
+		t.Errorf("stderr does not name the unwritable output:\n%s", stderr.String())
+	}
+	if entries, _ := os.ReadDir(ro); len(entries) != 0 {
+		t.Errorf("files left in the read-only folder: %v", entries)
+	}
+}

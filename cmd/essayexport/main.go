@@ -1,0 +1,105 @@
+// Command essayexport turns plain-text essays into typeset PDF and EPUB
+// files. It is the only part of essayexport that touches paths, the
+// terminal, signals and exit codes; parsing and rendering live in the
+// packages parse, render/pdf and render/epub.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"golang.org/x/term"
+)
+
+// Exit statuses. They are part of the CLI contract: never renumber them.
+const (
+	exitOK          = 0   // every output was written
+	exitFailed      = 1   // at least one input failed
+	exitUsage       = 2   // the command line was wrong; nothing was done
+	exitInterrupted = 130 // SIGINT (Ctrl-C): stopped cleanly, no partial file
+	exitTerminated  = 143 // SIGTERM: as for SIGINT
+)
+
+func main() {
+	os.Exit(run(os.Args))
+}
+
+// run runs the command with the process's streams and signals and returns
+// the exit status.
+func run(argv []string) int {
+	ctx, stop := context.WithCancelCause(context.Background())
+	defer stop(nil)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		select {
+		case s := <-sigs:
+			stop(signalError{s.(syscall.Signal)})
+		case <-ctx.Done():
+		}
+	}()
+	e := &env{
+		stdin:       os.Stdin,
+		stdout:      os.Stdout,
+		stderr:      os.Stderr,
+		stdoutIsTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		stderrIsTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		getenv:      os.Getenv,
+	}
+	return runWith(ctx, e, argv)
+}
+
+// signalError is the cancellation cause when a signal stops the run.
+type signalError struct{ sig syscall.Signal }
+
+func (s signalError) Error() string { return "interrupted by " + s.sig.String() }
+
+// runWith runs the command in e and maps the outcome to an exit status.
+// This is the one place where errors become exit codes.
+func runWith(ctx context.Context, e *env, argv []string) int {
+	app := newApp(e)
+	err := app.RunContext(ctx, reorder(argv, app))
+	var sig signalError
+	if errors.As(context.Cause(ctx), &sig) {
+		fmt.Fprintf(e.stderr, "essayexport: stopped: %v; no partial output was left\n", sig)
+		if sig.sig == syscall.SIGTERM {
+			return exitTerminated
+		}
+		return exitInterrupted
+	}
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	var fe *failedError
+	switch {
+	case errors.As(err, &fe):
+		return exitFailed
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.stderr, "essayexport: error: %s\n", oneLine(ue.msg))
+		if ue.hint != "" {
+			fmt.Fprintf(e.stderr, "essayexport: hint: %s\n", ue.hint)
+		}
+		return exitUsage
+	default:
+		// urfave/cli's own complaints (an unknown flag, a bad number).
+		fmt.Fprintf(e.stderr, "essayexport: error: %s\nessayexport: hint: run 'essayexport --help' for the options\n", oneLine(err.Error()))
+		return exitUsage
+	}
+}
+
+// failedError says that some inputs failed; each was already reported.
+type failedError struct{ n int }
+
+func (f *failedError) Error() string { return fmt.Sprintf("%d inputs failed", f.n) }
+
+// oneLine folds a message onto one line, as every message must be.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/essayexport/essayexport/internal/batch"
+	"github.com/essayexport/essayexport/parse"
+	"github.com/essayexport/essayexport/render"
+)
+
+// manifest is the --manifest file: a coursework pack's front matter and
+// its essays in order. README.md documents the format; samples/pack.yaml
+// is an example.
+type manifest struct {
+	Title     string          `yaml:"title"`
+	Subtitle  string          `yaml:"subtitle"`
+	Author    string          `yaml:"author"`
+	Editor    string          `yaml:"editor"`
+	Date      string          `yaml:"date"`
+	Watermark *string         `yaml:"watermark"`
+	Entries   []manifestEntry `yaml:"entries"`
+}
+
+// manifestEntry is one essay of a pack. A file path is relative to the
+// manifest's folder. Watermark "" turns the pack's watermark off for this
+// entry; absent, the pack's (or the flags') applies.
+type manifestEntry struct {
+	File      string  `yaml:"file"`
+	Title     string  `yaml:"title"`
+	Author    string  `yaml:"author"`
+	Watermark *string `yaml:"watermark"`
+}
+
+// loadManifest reads and checks a manifest.
+func loadManifest(path string) (*manifest, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usagef("give the path of a pack manifest (YAML)", "--manifest %s: %v", path, pathErr(err))
+	}
+	var m manifest
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&m); err != nil {
+		return nil, usagef("see README.md, 'Coursework packs', for the format", "--manifest %s: %s", path, oneLine(err.Error()))
+	}
+	if len(m.Entries) == 0 {
+		return nil, usagef("list the essays under entries:, each with a file:", "--manifest %s: no entries", path)
+	}
+	base := filepath.Dir(path)
+	for i, en := range m.Entries {
+		if strings.TrimSpace(en.File) == "" {
+			return nil, usagef("give every entry a file:", "--manifest %s: entry %d has no file", path, i+1)
+		}
+		if !filepath.IsAbs(en.File) {
+			m.Entries[i].File = filepath.Join(base, en.File)
+		}
+	}
+	return &m, nil
+}
+
+// buildPack makes one PDF or EPUB from all inputs, in order. If any
+// input fails, each failure is reported and no pack is written: a pack
+// that silently lacks an essay is worse than none.
+func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error {
+	book := &render.Book{Pack: true, Title: a.title, Author: a.author, Date: a.date, Lang: a.lang}
+	var entries []manifestEntry
+	if a.manifest != "" {
+		if len(a.inputs) > 0 || a.filesFrom != "" {
+			return usagef("list the essays in the manifest, or give them on the command line without --manifest", "--manifest and input files cannot be used together")
+		}
+		m, err := loadManifest(a.manifest)
+		if err != nil {
+			return err
+		}
+		book.Subtitle = m.Subtitle
+		book.Title = firstNonEmpty(a.title, m.Title)
+		book.Author = firstNonEmpty(a.author, m.Author, m.Editor)
+		book.Date = firstNonEmpty(a.date, m.Date)
+		if m.Watermark != nil && a.watermark == "" {
+			a.watermark = *m.Watermark
+		}
+		entries = m.Entries
+	} else {
+		paths, _, bad, err := expandInputs(e, a)
+		if err != nil {
+			return err
+		}
+		if len(bad) > 0 {
+			for _, b := range bad {
+				reportFailure(e, b.input, b.err)
+			}
+			return &failedError{len(bad)}
+		}
+		for _, p := range paths {
+			entries = append(entries, manifestEntry{File: p})
+		}
+	}
+	if book.Title == "" {
+		book.Title = "Coursework pack"
+	}
+	if a.output != "-" && e.stdoutIsTTY && a.output == "" {
+		return usagef("give -o FILE", "--pack needs -o FILE")
+	}
+	if a.output == "-" && e.stdoutIsTTY {
+		return usagef("redirect it or give -o FILE", "refusing to write a binary %s to the terminal", strings.ToUpper(a.format))
+	}
+	for _, en := range entries {
+		if sameFile(en.File, a.output) {
+			return usagef("give the pack another name", "-o %s would overwrite the input %s", a.output, en.File)
+		}
+	}
+
+	type indexed struct {
+		i  int
+		en manifestEntry
+	}
+	var jobs []indexed
+	for i, en := range entries {
+		jobs = append(jobs, indexed{i, en})
+	}
+	book.Parts = make([]render.Part, len(entries))
+	failed := 0
+	err := batch.Run(ctx, a.jobs, slices.Values(jobs), func(_ context.Context, j indexed) (render.Part, error) {
+		src, err := readInput(e, j.en.File, a.maxBytes)
+		if err != nil {
+			return render.Part{}, err
+		}
+		po := a.parseOptions(nameOf(j.en.File))
+		po.Title, po.Author = j.en.Title, j.en.Author
+		doc, err := parseInput(src, po)
+		if err != nil {
+			return render.Part{}, err
+		}
+		wm := a.watermarkFor(doc.Preview)
+		if j.en.Watermark != nil {
+			wm = *j.en.Watermark
+		}
+		return render.Part{Doc: doc, Watermark: wm}, nil
+	}, func(j indexed, p render.Part, err error) bool {
+		if err != nil {
+			if ctx.Err() == nil {
+				failed++
+				reportFailure(e, j.en.File, err)
+			}
+			return !a.failFast
+		}
+		book.Parts[j.i] = p
+		if !a.quiet {
+			for _, w := range p.Doc.Warnings {
+				fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", j.en.File, oneLine(w))
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		fmt.Fprintf(e.stderr, "essayexport: the pack was not written: %d of %d essays failed\n", failed, len(entries))
+		return &failedError{failed}
+	}
+	var buf bytes.Buffer
+	st, err := renderers[a.format](&buf, book, opts)
+	if err != nil {
+		reportFailure(e, a.output, fmt.Errorf("failed to render the pack: %w", err))
+		return &failedError{1}
+	}
+	if err := emit(ctx, e, a.output, buf.Bytes()); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		reportFailure(e, a.output, err)
+		return &failedError{1}
+	}
+	if !a.quiet {
+		for _, w := range st.Warnings {
+			fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", a.output, oneLine(w))
+		}
+		fmt.Fprintf(e.stderr, "essayexport: pack of %s essays written to %s", commas(len(entries)), a.output)
+		if st.Pages > 0 && a.format == "pdf" {
+			fmt.Fprintf(e.stderr, " (%d pages)", st.Pages)
+		}
+		fmt.Fprintln(e.stderr)
+	}
+	return nil
+}
+
+func reportFailure(e *env, input string, err error) {
+	msg, hint := describe(err)
+	fmt.Fprintf(e.stderr, "essayexport: error: %s: %s\n", displayName(input), oneLine(msg))
+	if hint != "" {
+		fmt.Fprintf(e.stderr, "essayexport: hint: %s\n", hint)
+	}
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
