@@ -1,0 +1,375 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"hash"
+	"hash/fnv"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/essayexport/essayexport/render"
+)
+
+// drawer draws laid-out pages with fpdf.
+type drawer struct {
+	r    *renderer
+	f    *fpdf.Fpdf
+	face *metrics // the font fpdf has selected
+	size float64
+	rgb  [3]int
+	// drawn hashes the text drawn in each face, to name its subset
+	drawn [len(fontIDs)]hash.Hash64
+}
+
+// fontIDs sizes per-face arrays.
+var fontIDs [8]struct{}
+
+// draw writes pages as a PDF to w.
+func (r *renderer) draw(w io.Writer, pages []*page) error {
+	f := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: r.pageW, Ht: r.pageH},
+	})
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetCellMargin(0)
+	r.metadata(f)
+	d := &drawer{r: r, f: f}
+	for i := range d.drawn {
+		d.drawn[i] = fnv.New64a()
+	}
+
+	// the footer and the watermark need their faces too
+	r.used[faceRegular] = true
+	for _, p := range pages {
+		if p.header != "" {
+			r.used[faceItalic] = true
+		}
+		if p.watermark != "" {
+			r.used[faceBold] = true
+		}
+	}
+	// Register only the faces the document uses, in a fixed order. A
+	// fallback face is used when some run needs it, which only drawing
+	// reveals: check the lines first.
+	for _, p := range pages {
+		for _, l := range p.lines {
+			for _, rn := range l.runs {
+				d.markFallbacks(rn)
+			}
+		}
+	}
+	for _, m := range allFaces {
+		if r.used[m.id] {
+			f.AddUTF8FontFromBytes(familyPrefix+m.face.Family, m.face.Style, m.face.Data)
+		}
+	}
+	total := len(pages)
+	for n, p := range pages {
+		f.AddPage()
+		d.face, d.size, d.rgb = nil, 0, [3]int{-1, -1, -1}
+		for _, l := range p.lines {
+			d.line(l)
+		}
+		for _, b := range p.bookmarks {
+			d.setFont(allFaces[faceRegular], r.size) // Bookmark converts to UTF-16 only under a UTF-8 font
+			f.Bookmark(b.text, b.level, b.y)
+		}
+		for _, lk := range p.links {
+			id := f.AddLink()
+			f.SetLink(id, 0, lk.page)
+			f.Link(lk.x, lk.y, lk.w, lk.h, id)
+		}
+		d.furniture(p, n+1, total)
+		if err := f.Error(); err != nil {
+			return err
+		}
+	}
+	var out bytes.Buffer
+	if err := f.Output(&out); err != nil {
+		return err
+	}
+	pdf := out.Bytes()
+	for _, m := range allFaces {
+		if r.used[m.id] {
+			pdf = d.tagSubset(pdf, m)
+		}
+	}
+	_, err := w.Write(pdf)
+	return err
+}
+
+// familyPrefix starts the family name each face is registered under.
+// fpdf names an embedded font "utf8" + family + style; with this
+// three-letter prefix, "/utf8esx" has the length of a PDF subset tag such
+// as "/KQZBWT+", which tagSubset writes in its place (fpdf does subset the
+// font but does not tag its name, so pdffonts would report it as whole).
+const familyPrefix = "esx"
+
+// tagSubset replaces fpdf's name for face m in the (uncompressed) font
+// dictionaries with a subset-tagged name of the same length, so that no
+// byte offset moves. The tag is derived from the text drawn in the face.
+func (d *drawer) tagSubset(pdf []byte, m *metrics) []byte {
+	name := "/utf8" + strings.ToLower(familyPrefix+m.face.Family) + strings.ToUpper(m.face.Style) + "\n"
+	sum := d.drawn[m.id].Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + byte(sum%26)
+		sum /= 26
+	}
+	repl := "/" + string(tag) + "+" + name[len("/utf8"+familyPrefix):]
+	return bytes.ReplaceAll(pdf, []byte(name), []byte(repl))
+}
+
+// markFallbacks records the fallback faces a run will be drawn in.
+func (d *drawer) markFallbacks(rn run) {
+	for _, c := range rn.text {
+		if !rn.face.has(c) {
+			if fb := fallbackFor(c); fb != nil {
+				d.r.used[fb.id] = true
+			}
+		}
+	}
+}
+
+func (d *drawer) setFont(m *metrics, size float64) {
+	if d.face != m || d.size != size {
+		d.f.SetFont(familyPrefix+m.face.Family, m.face.Style, size)
+		d.face, d.size = m, size
+	}
+}
+
+func (d *drawer) setColor(rgb [3]int) {
+	if d.rgb != rgb {
+		d.f.SetTextColor(rgb[0], rgb[1], rgb[2])
+		d.rgb = rgb
+	}
+}
+
+// line draws one line's runs.
+func (d *drawer) line(l line) {
+	d.setColor(l.rgb)
+	for _, rn := range l.runs {
+		switch rn.actual {
+		case actualWhole:
+			d.f.RawWriteStr("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
+		case actualEmpty:
+			d.f.RawWriteStr("/Span <</ActualText ()>> BDC")
+		}
+		if rn.leader > 0 {
+			d.setFont(rn.face, l.size)
+			cs := rn.leader - rn.face.wordWidth(".", l.size)
+			d.f.RawWriteStr(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
+			d.f.Text(rn.x, l.y, rn.text)
+			d.f.RawWriteStr("0 Tc")
+		} else {
+			d.text(rn.face, l.size, rn.x, l.y, rn.text)
+		}
+		if rn.actual != actualNone {
+			d.f.RawWriteStr("EMC")
+		}
+	}
+}
+
+// text draws s at (x, y) in face m, drawing the runes m lacks in the
+// fallback face that has them.
+func (d *drawer) text(m *metrics, size, x, y float64, s string) {
+	start := 0
+	cur := m
+	flush := func(end int) {
+		if end > start {
+			d.setFont(cur, size)
+			d.drawn[cur.id].Write([]byte(s[start:end]))
+			d.f.Text(x, y, s[start:end])
+			x += cur.wordWidth(s[start:end], size)
+		}
+		start = end
+	}
+	for i, c := range s {
+		want := m
+		if !m.has(c) {
+			if fb := fallbackFor(c); fb != nil {
+				want = fb
+			}
+		}
+		if want != cur {
+			flush(i)
+			cur = want
+		}
+	}
+	flush(len(s))
+}
+
+// words draws s word by word, so that its spaces extract as spaces.
+func (d *drawer) words(m *metrics, size, x, y float64, s string) {
+	d.wordsGap(m, size, x, y, s, m.wordWidth(" ", size))
+}
+
+// wordsGap draws s word by word with gap between words.
+func (d *drawer) wordsGap(m *metrics, size, x, y float64, s string, space float64) {
+	for w := range strings.FieldsSeq(s) {
+		d.text(m, size, x, y, w)
+		x += m.wordWidth(w, size) + space
+	}
+}
+
+// furniture draws the running header, the footer and the watermark, last,
+// so that the watermark lies over the text.
+func (d *drawer) furniture(p *page, n, total int) {
+	r, f := d.r, d.f
+	small := r.size * 0.8
+	grey := [3]int{90, 90, 90}
+	if p.header != "" {
+		it := allFaces[faceItalic]
+		w := it.wordWidth(p.header, small)
+		d.setColor(grey)
+		d.words(it, small, (r.pageW-w)/2, r.top*0.55, p.header)
+	}
+	if p.footer {
+		// pdftotext joins "3 / 12" drawn with ordinary spaces into "3/12"
+		num := fmt.Sprintf("%d / %d", n, total)
+		reg := allFaces[faceRegular]
+		gap := small * 0.4
+		w := reg.wordWidth(strings.ReplaceAll(num, " ", ""), small) + 2*gap
+		d.setColor(grey)
+		d.wordsGap(reg, small, (r.pageW-w)/2, r.pageH-r.top*0.45, num, gap)
+	}
+	if p.watermark == "" {
+		return
+	}
+	wm := r.o.Watermark
+	c := wm.Color
+	// a small note in the footer, for prints where the translucent mark fades
+	note := strings.ToUpper(cleanOutline(p.watermark))
+	note = cleanText(note, allFaces[faceBold], func(rune) {})
+	d.setColor(c)
+	d.words(allFaces[faceBold], small*0.9, r.left, r.pageH-r.top*0.45, truncate(note, allFaces[faceBold], small*0.9, r.textW*0.3))
+
+	angle := wm.Angle
+	if angle == 0 {
+		angle = math.Atan2(r.pageH, r.pageW) * 180 / math.Pi
+	}
+	bold := allFaces[faceBold]
+	units := bold.wordWidth(note, 1000) // width at 1000 pt
+	diag := math.Hypot(r.pageW, r.pageH)
+	size := math.Min(0.7*diag*1000/units, r.pageW*0.3)
+	cx, cy := r.pageW/2, r.pageH/2
+	f.SetAlpha(wm.Opacity, "Normal")
+	f.TransformBegin()
+	f.TransformRotate(angle, cx, cy)
+	// rotated glyphs extract in fragments; the span makes the mark extract
+	// as its text, once
+	f.RawWriteStr("/Span <</ActualText " + pdfTextString(note) + ">> BDC")
+	d.words(bold, size, cx-bold.wordWidth(note, size)/2, cy+size*0.33, note)
+	f.RawWriteStr("EMC")
+	f.TransformEnd()
+	f.SetAlpha(1, "Normal")
+}
+
+// pdfTextString encodes s as a PDF text string: UTF-16BE with a byte order
+// mark, in hex.
+func pdfTextString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// metadata sets the document information dictionary and XMP metadata.
+func (r *renderer) metadata(f *fpdf.Fpdf) {
+	b, o := r.b, r.o
+	title := b.Title
+	if title == "" {
+		title = b.Parts[0].Doc.DisplayTitle()
+	}
+	lang := b.Lang
+	if lang == "" && !b.Pack {
+		lang = b.Parts[0].Doc.Lang
+	}
+	author := b.Author
+	creator := strings.TrimSpace("essayexport " + o.Version)
+	f.SetTitle(title, true)
+	if author != "" {
+		f.SetAuthor(author, true)
+	}
+	if o.Subject != "" {
+		f.SetSubject(o.Subject, true)
+	}
+	if o.Keywords != "" {
+		f.SetKeywords(o.Keywords, true)
+	}
+	f.SetCreator(creator, true)
+	f.SetProducer(creator+" (fpdf)", true)
+	if lang != "" {
+		f.SetLang(lang)
+	}
+	t := o.Modified
+	if t.IsZero() {
+		t = render.FixedDate
+	}
+	t = t.UTC()
+	f.SetCreationDate(t)
+	f.SetModificationDate(t)
+	f.SetXmpMetadata(xmp(title, author, o.Subject, o.Keywords, creator, lang, t))
+}
+
+// xmp builds a small XMP packet mirroring the information dictionary.
+func xmp(title, author, subject, keywords, creator, lang string, t time.Time) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		for _, c := range s {
+			switch c {
+			case '&':
+				b.WriteString("&amp;")
+			case '<':
+				b.WriteString("&lt;")
+			case '>':
+				b.WriteString("&gt;")
+			case '"':
+				b.WriteString("&quot;")
+			default:
+				if c >= 0x20 || c == '\t' {
+					b.WriteRune(c)
+				}
+			}
+		}
+		return b.String()
+	}
+	date := t.Format("2006-01-02T15:04:05Z")
+	var b strings.Builder
+	b.WriteString(`<?xpacket begin="` + "\uFEFF" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>` + "\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">` + "\n")
+	b.WriteString(`<dc:format>application/pdf</dc:format>` + "\n")
+	b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(title) + `</rdf:li></rdf:Alt></dc:title>` + "\n")
+	if author != "" {
+		b.WriteString(`<dc:creator><rdf:Seq><rdf:li>` + esc(author) + `</rdf:li></rdf:Seq></dc:creator>` + "\n")
+	}
+	if subject != "" {
+		b.WriteString(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">` + esc(subject) + `</rdf:li></rdf:Alt></dc:description>` + "\n")
+	}
+	if lang != "" {
+		b.WriteString(`<dc:language><rdf:Bag><rdf:li>` + esc(lang) + `</rdf:li></rdf:Bag></dc:language>` + "\n")
+	}
+	if keywords != "" {
+		b.WriteString(`<pdf:Keywords>` + esc(keywords) + `</pdf:Keywords>` + "\n")
+	}
+	b.WriteString(`<pdf:Producer>` + esc(creator) + ` (fpdf)</pdf:Producer>` + "\n")
+	b.WriteString(`<xmp:CreatorTool>` + esc(creator) + `</xmp:CreatorTool>` + "\n")
+	b.WriteString(`<xmp:CreateDate>` + date + `</xmp:CreateDate><xmp:ModifyDate>` + date + `</xmp:ModifyDate><xmp:MetadataDate>` + date + `</xmp:MetadataDate>` + "\n")
+	b.WriteString(`</rdf:Description></rdf:RDF></x:xmpmeta>` + "\n" + `<?xpacket end="w"?>`)
+	return []byte(b.String())
+}

@@ -1,0 +1,223 @@
+package pdf
+
+import (
+	"strings"
+)
+
+// The layout stage turns a Book into pages of positioned text before
+// anything is drawn, so that page numbers (for the contents page and the
+// "3 / 12" footer) are known when drawing starts. All lengths are in
+// points; y grows down the page, as in fpdf.
+
+// actualMode says how a run of text extracts, for words broken across lines.
+type actualMode uint8
+
+const (
+	actualNone  actualMode = iota
+	actualWhole            // the first piece of a broken word: extracts as the whole word
+	actualEmpty            // a later piece: extracts as nothing
+)
+
+// run is text set in one face at one position on a line.
+type run struct {
+	x      float64
+	text   string
+	face   *metrics
+	actual actualMode
+	whole  string  // for actualWhole
+	leader float64 // dot leaders: the distance from one dot to the next
+}
+
+// line is one line of text on a page.
+type line struct {
+	y    float64 // baseline
+	size float64
+	runs []run
+	rgb  [3]int
+	para int // index into renderer.paras; -1 for page furniture
+}
+
+// bookmark is one outline entry.
+type bookmark struct {
+	text  string
+	level int
+	y     float64
+}
+
+// link makes a rectangle on a page jump to another page.
+type link struct {
+	x, y, w, h float64
+	page       int // 1-based target page
+}
+
+// page is one laid-out page.
+type page struct {
+	lines     []line
+	bookmarks []bookmark
+	links     []link
+	header    string // running header; "" for none
+	footer    bool   // show the page number
+	watermark string
+	part      int // index of the Part, or -1 for the cover and contents
+}
+
+// para is a laid-out block: lines positioned horizontally, waiting to be
+// placed on pages.
+type para struct {
+	lines        []line // y is set when the line is placed on a page
+	leading      float64
+	baseline     float64 // from the top of a line box to its baseline
+	before       float64 // space above, dropped at the top of a page
+	after        float64
+	keepWithNext bool // a heading: never the last thing on a page
+	unbreakable  bool // title blocks and short paragraphs
+	bookmarks    []bookmark
+	pageBreak    bool // start a new page before this block
+	id           int  // index into renderer.paras
+}
+
+func (p *para) height() float64 { return float64(len(p.lines)) * p.leading }
+
+// paginator places paras on pages.
+type paginator struct {
+	r      *renderer
+	pages  []*page
+	cur    *page
+	y      float64 // top of the next line box
+	top    float64
+	bottom float64
+	fresh  bool // nothing placed on the current page yet
+
+	// what new pages get
+	header    string
+	firstPage bool // the next page is the first of its part: no header
+	watermark string
+	part      int
+	footer    bool
+}
+
+func (pg *paginator) newPage() {
+	p := &page{footer: pg.footer, watermark: pg.watermark, part: pg.part}
+	if !pg.firstPage {
+		p.header = pg.header
+	}
+	pg.firstPage = false
+	pg.pages = append(pg.pages, p)
+	pg.cur = p
+	pg.y = pg.top
+	pg.fresh = true
+}
+
+// place puts paras on pages, keeping headings with what follows and
+// leaving at least two lines of a paragraph at a page foot or head.
+func (pg *paginator) place(ps []*para) {
+	for i, p := range ps {
+		p.id = len(pg.r.paras)
+		pg.r.paras = append(pg.r.paras, p)
+		if p.pageBreak || pg.cur == nil {
+			pg.newPage()
+		}
+		if len(p.lines) == 0 {
+			continue
+		}
+		before := p.before
+		if pg.fresh {
+			before = 0
+		}
+		need := before + p.height()
+		if p.keepWithNext {
+			// keep with the first lines the next block could leave here
+			for j := i + 1; j < len(ps); j++ {
+				n := ps[j]
+				if n.pageBreak {
+					break
+				}
+				need += n.before + float64(minLines(n))*n.leading
+				if !n.keepWithNext {
+					break
+				}
+			}
+		}
+		room := pg.bottom - pg.y - before
+		if p.unbreakable || p.keepWithNext || len(p.lines) <= 3 {
+			if need > pg.bottom-pg.y && !pg.fresh {
+				pg.newPage()
+				before = 0
+			}
+			pg.put(p, p.lines, before)
+			continue
+		}
+		// an ordinary paragraph: split with widow and orphan control
+		lines := p.lines
+		for len(lines) > 0 {
+			room = pg.bottom - pg.y - before
+			fit := int((room + 0.01) / p.leading)
+			if fit >= len(lines) {
+				pg.put(p, lines, before)
+				break
+			}
+			if len(lines)-fit < 2 {
+				fit = len(lines) - 2
+			}
+			if fit < 2 {
+				if pg.fresh { // a page too short for two lines: place what fits
+					fit = max(1, int((pg.bottom-pg.y)/p.leading))
+				} else {
+					pg.newPage()
+					before = 0
+					continue
+				}
+			}
+			pg.put(p, lines[:fit], before)
+			lines = lines[fit:]
+			pg.newPage()
+			before = 0
+		}
+	}
+}
+
+// minLines is how many lines of p must go on a page if any do.
+func minLines(p *para) int {
+	if p.unbreakable || p.keepWithNext || len(p.lines) <= 3 {
+		return len(p.lines)
+	}
+	return 2
+}
+
+// put places lines of p at the current position.
+func (pg *paginator) put(p *para, lines []line, before float64) {
+	pg.y += before
+	if len(lines) > 0 && &lines[0] == &p.lines[0] {
+		for _, b := range p.bookmarks {
+			b.y = pg.y
+			pg.cur.bookmarks = append(pg.cur.bookmarks, b)
+		}
+	}
+	for j, l := range lines {
+		l.y = pg.y + float64(j)*p.leading + p.baseline
+		l.para = p.id
+		pg.cur.lines = append(pg.cur.lines, l)
+	}
+	pg.y += float64(len(lines)) * p.leading
+	pg.y += p.after
+	pg.fresh = false
+}
+
+// truncate shortens s with "…" so that it fits width w in face m at size.
+func truncate(s string, m *metrics, size, w float64) string {
+	if m.wordWidth(s, size) <= w {
+		return s
+	}
+	rs := []rune(s)
+	ell := m.wordWidth("…", size)
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if m.wordWidth(string(rs[:mid]), size)+ell <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimRight(string(rs[:lo]), " ,;:") + "…"
+}

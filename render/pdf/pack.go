@@ -1,0 +1,160 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+)
+
+// tocEntry is one line of the contents page.
+type tocEntry struct {
+	title, author string
+	page          int // 1-based
+}
+
+// layoutPack lays out a coursework pack: a cover page, the contents
+// (whose length is known in advance: one line per essay), then each essay
+// from a new page with its own title block, running header and watermark.
+func (r *renderer) layoutPack(pg *paginator) []*page {
+	b := r.b
+	// the cover
+	pg.part, pg.footer, pg.header = -1, false, ""
+	pg.firstPage = true
+	pg.newPage()
+	cover := pg.cur
+	// the contents pages, filled in once page numbers are known
+	pg.footer = true
+	perFirst, perPage := r.tocCapacity()
+	nToc := 1
+	if n := len(b.Parts); n > perFirst {
+		nToc += int(math.Ceil(float64(n-perFirst) / float64(perPage)))
+	}
+	tocStart := len(pg.pages)
+	for range nToc {
+		pg.firstPage = true
+		pg.newPage()
+	}
+	entries := make([]tocEntry, 0, len(b.Parts))
+	for i, part := range b.Parts {
+		doc := part.Doc
+		pg.part = i
+		pg.header = r.runningHeader(doc.DisplayTitle())
+		pg.watermark = part.Watermark
+		pg.firstPage = true
+		ps := r.titleBlock(doc, doc.DisplayTitle(), doc.Author, "", 0)
+		ps = append(ps, r.blocks(doc, ps)...)
+		ps[0].pageBreak = true
+		start := len(pg.pages) + 1
+		pg.place(ps)
+		entries = append(entries, tocEntry{title: doc.DisplayTitle(), author: doc.Author, page: start})
+	}
+	r.drawCover(cover)
+	r.fillToc(pg.pages[tocStart:tocStart+nToc], entries, tocStart+1)
+	return pg.pages
+}
+
+// tocCapacity returns how many entries fit on the first contents page
+// (under its heading) and on each later one.
+func (r *renderer) tocCapacity() (first, later int) {
+	h := r.headingStyle(1)
+	later = int((r.bottom - r.top) / r.leading)
+	first = int((r.bottom - r.top - h.leading - r.leading) / r.leading)
+	return max(first, 1), max(later, 1)
+}
+
+// drawCover sets the pack's cover page: title, subtitle, author, date.
+func (r *renderer) drawCover(p *page) {
+	b := r.b
+	y := r.pageH * 0.3
+	add := func(text string, st style, gap float64) {
+		if text == "" {
+			return
+		}
+		pa := r.setText(text, st, nil)
+		for _, l := range pa.lines {
+			l.y, l.para = y+pa.baseline, -1
+			p.lines = append(p.lines, l)
+			y += pa.leading
+		}
+		y += gap
+	}
+	title := style{face: allFaces[faceBold], size: r.size * 2.2, center: true}
+	title.leading = title.size * 1.2
+	if b.Title != "" {
+		p.bookmarks = append(p.bookmarks, bookmark{text: cleanOutline(b.Title), level: 0, y: y})
+	}
+	add(b.Title, title, r.leading)
+	sub := style{face: allFaces[faceItalic], size: r.size * 1.35, center: true}
+	sub.leading = sub.size * 1.25
+	add(b.Subtitle, sub, r.leading*2)
+	au := style{face: allFaces[faceRegular], size: r.size * 1.2, center: true}
+	au.leading = au.size * 1.3
+	add(b.Author, au, r.leading*0.5)
+	add(b.Date, style{face: allFaces[faceRegular], size: r.size, center: true, leading: r.leading}, 0)
+}
+
+// fillToc sets the contents pages. first is the first contents page's number.
+func (r *renderer) fillToc(pages []*page, entries []tocEntry, first int) {
+	h := r.headingStyle(1)
+	y := r.top
+	pi := 0
+	p := pages[0]
+	hp := r.setText("Contents", h, nil)
+	for _, l := range hp.lines {
+		l.y, l.para = y+hp.baseline, -1
+		p.lines = append(p.lines, l)
+	}
+	p.bookmarks = append(p.bookmarks, bookmark{text: "Contents", level: 0, y: y})
+	y += h.leading + r.leading
+	reg, ita := allFaces[faceRegular], allFaces[faceItalic]
+	r.used[faceRegular], r.used[faceItalic] = true, true
+	base := (r.leading-1.107*r.size)/2 + 0.891*r.size
+	for _, e := range entries {
+		if y+r.leading > r.bottom+0.01 {
+			pi++
+			p = pages[pi]
+			y = r.top
+		}
+		num := strconv.Itoa(e.page)
+		numW := reg.wordWidth(num, r.size)
+		room := r.textW - numW - r.size*2
+		title := cleanText(cleanOutline(e.title), reg, func(rune) {})
+		title = truncate(title, reg, r.size, room)
+		tw := reg.wordWidth(title, r.size)
+		l := line{y: y + base, size: r.size, para: -1}
+		l.runs = append(l.runs, run{x: r.left, text: title, face: reg})
+		x := r.left + tw
+		if e.author != "" {
+			author := cleanText(cleanOutline(e.author), ita, func(rune) {})
+			author = truncate(author, ita, r.size, room-tw-r.size)
+			if aw := ita.wordWidth(author, r.size); author != "…" && tw+r.size+aw <= room {
+				l.runs = append(l.runs, run{x: x + r.size*0.6, text: author, face: ita})
+				x += r.size*0.6 + aw
+			}
+		}
+		// dot leaders, spaced so that they extract as dots between words
+		dotW := reg.wordWidth(".", r.size)
+		step := r.size * 0.55
+		numX := r.left + r.textW - numW
+		// dots on a grid counted from the right margin, so that they line
+		// up from entry to entry; the last ends a dot's gap before the number
+		right := r.left + r.textW
+		k := math.Ceil((right - (numX - (step - dotW))) / step)
+		end := right - k*step // left edge of the last dot
+		n := int(math.Floor((end-(x+r.size*0.6))/step)) + 1
+		var dots []byte
+		start := end - float64(n-1)*step
+		for range max(n, 0) {
+			dots = append(dots, '.')
+		}
+		if len(dots) > 0 {
+			// one run per dot would bloat the file; draw them as one string
+			// of dots with spaces set to the step width (see drawLeader)
+			l.runs = append(l.runs, run{x: start, text: string(dots), face: reg, leader: step})
+		}
+		l.runs = append(l.runs, run{x: numX, text: num, face: reg})
+		p.lines = append(p.lines, l)
+		p.links = append(p.links, link{x: r.left, y: y, w: r.textW, h: r.leading, page: e.page})
+		y += r.leading
+	}
+	_ = first
+}

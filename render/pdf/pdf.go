@@ -1,0 +1,441 @@
+// Package pdf renders a render.Book as a PDF with fpdf: Liberation Serif
+// embedded and subsetted, justified and hyphenated body text (line breaks
+// from render/typeset's Knuth–Plass breaker), headings kept with their
+// text, widow and orphan control, running headers, "3 / 12" page numbers,
+// an outline, metadata, an optional watermark, and for coursework packs a
+// cover and a contents page.
+//
+// Layout happens before drawing: the Book is set into pages of positioned
+// lines (layout.go), so page numbers are known when the contents page and
+// the footers are drawn, and fpdf is used only to draw text at computed
+// positions (never MultiCell), embed fonts and write the file. The footer
+// writes the page count directly rather than through AliasNbPages, because
+// it is known before the first page is drawn.
+//
+// Text extraction: each word is drawn at its own position, so the gaps
+// between words extract as single spaces. A word broken across lines (at a
+// hyphenation point, an explicit hyphen or a dash) is wrapped in marked
+// content: the piece at the line end, with its hyphen, in a
+// /Span <</ActualText (whole word)>> BDC … EMC, and the piece that starts
+// the next line in a span with an empty ActualText. Poppler's pdftotext
+// (and Acrobat's copy) then give back the whole word once. A plain hyphen
+// at a line end would also be joined by pdftotext, but it would join
+// "well-known" into "wellknown" too; a soft hyphen is not joined at all.
+// fpdf has no marked-content API, so the operators are written with
+// RawWriteStr around fpdf's own Text calls.
+//
+// Output is deterministic: fixed dates from Options.Modified, a sorted
+// catalog, no document ID, and zlib compression, which is deterministic.
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/render"
+	"github.com/essayexport/essayexport/render/typeset"
+)
+
+// Settings are renderer choices that are not part of render.Options:
+// they exist for measurement (cmd/wordspacing), not for users.
+type Settings struct {
+	// Greedy sets paragraphs with typeset.Greedy (first-fit, as word
+	// processors and fpdf's MultiCell do) instead of typeset.Break.
+	Greedy bool
+}
+
+// Render writes b as a PDF to w. It must not retain w.
+func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error) {
+	return RenderWith(w, b, o, Settings{})
+}
+
+// RenderWith is Render with Settings; it exists to compare line breakers.
+func RenderWith(w io.Writer, b *render.Book, o render.Options, s Settings) (render.Stats, error) {
+	if b == nil || len(b.Parts) == 0 {
+		return render.Stats{}, fmt.Errorf("failed to render PDF: the book has no essays")
+	}
+	r := newRenderer(b, o, s)
+	pages := r.layout()
+	if err := r.draw(w, pages); err != nil {
+		return render.Stats{}, fmt.Errorf("failed to render PDF: %w", err)
+	}
+	return render.Stats{Pages: len(pages), Warnings: r.warnings}, nil
+}
+
+// renderer holds one render's geometry, styles and warnings.
+type renderer struct {
+	b *render.Book
+	o render.Options
+	s Settings
+
+	pageW, pageH     float64
+	left, top, textW float64
+	bottom           float64 // lowest line-box bottom
+	size, leading    float64
+	used             [8]bool // faces drawn, by metrics.id
+	warnings         []string
+	warned           map[string]bool
+	paras            []*para // every block placed, in order (tests read it)
+}
+
+// Paper sizes in points.
+var papers = map[string][2]float64{
+	"a4":     {595.28, 841.89},
+	"letter": {612, 792},
+}
+
+func newRenderer(b *render.Book, o render.Options, s Settings) *renderer {
+	d := render.Defaults()
+	if o.FontSize <= 0 {
+		o.FontSize = d.FontSize
+	}
+	if o.LineSpacing <= 0 {
+		o.LineSpacing = d.LineSpacing
+	}
+	if o.MarginMM <= 0 {
+		o.MarginMM = d.MarginMM
+	}
+	if o.Watermark.Opacity <= 0 || o.Watermark.Opacity > 1 {
+		o.Watermark.Opacity = d.Watermark.Opacity
+	}
+	paper, ok := papers[strings.ToLower(o.Paper)]
+	if !ok {
+		paper = papers["a4"]
+	}
+	r := &renderer{b: b, o: o, s: s, warned: map[string]bool{}}
+	r.pageW, r.pageH = paper[0], paper[1]
+	margin := o.MarginMM * 72 / 25.4
+	margin = math.Min(margin, r.pageW/4)
+	r.left, r.top = margin, margin
+	r.textW = r.pageW - 2*margin
+	r.bottom = r.pageH - margin
+	r.size = o.FontSize
+	// Liberation Serif's natural leading (ascent + descent + line gap) is
+	// 1.15 em; LineSpacing multiplies it.
+	r.leading = r.size * 1.15 * o.LineSpacing
+	return r
+}
+
+func (r *renderer) warn(msg string) {
+	if !r.warned[msg] {
+		r.warned[msg] = true
+		r.warnings = append(r.warnings, msg)
+	}
+}
+
+// hyphenator returns the hyphenator for lang, warning once when there is none.
+func (r *renderer) hyphenator(lang string) *typeset.Hyphenator {
+	if lang == "" {
+		lang = r.b.Lang
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	h, ok := typeset.ForLang(lang)
+	if !ok {
+		r.warn(fmt.Sprintf("no hyphenation patterns for %s: text is not hyphenated", lang))
+		return nil
+	}
+	return h
+}
+
+// style says how a block is set.
+type style struct {
+	face        *metrics
+	size        float64
+	leading     float64
+	left, right float64 // indents from the text block's edges
+	first       float64 // extra indent of the first line (negative: hanging)
+	justify     bool
+	hyphenate   bool
+	center      bool
+	rgb         [3]int
+}
+
+// setText sets text in style st into a para.
+func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *para {
+	text = cleanText(text, st.face, func(c rune) { r.warn(missingWarning(c)) })
+	p := &para{leading: st.leading}
+	p.baseline = (st.leading-1.107*st.size)/2 + 0.891*st.size
+	if strings.TrimSpace(text) == "" {
+		return p
+	}
+	measure := func(s string) float64 { return st.face.wordWidth(s, st.size) }
+	params := typeset.Params{
+		Width:   r.textW - st.left - st.right,
+		Indent:  st.first,
+		Measure: measure,
+		Justify: st.justify,
+	}
+	if st.hyphenate {
+		params.Hyphenator = hyph
+	}
+	var lines []typeset.Line
+	if r.s.Greedy {
+		lines = typeset.Greedy(text, params)
+	} else {
+		lines = typeset.Break(text, params)
+	}
+	x0 := r.left + st.left
+	pending := false // the previous line ended inside a word
+	hyphenW := measure("-")
+	for _, ln := range lines {
+		l := line{size: st.size, rgb: st.rgb}
+		x := x0 + ln.Indent
+		if st.center {
+			w := 0.0
+			for i, wd := range ln.Words {
+				w += measure(wd.Text)
+				if wd.Hyphen {
+					w += hyphenW
+				}
+				if i > 0 {
+					w += ln.Space
+				}
+			}
+			x = x0 + (params.Width-w)/2
+		}
+		for i, wd := range ln.Words {
+			t := wd.Text
+			if wd.Hyphen {
+				t += "-"
+			}
+			rn := run{x: x, text: t, face: st.face}
+			if wd.Whole != "" {
+				switch {
+				case pending && i == 0:
+					rn.actual = actualEmpty
+				case i == len(ln.Words)-1 && !ln.Last:
+					rn.actual, rn.whole = actualWhole, wd.Whole
+				}
+			}
+			l.runs = append(l.runs, rn)
+			x += measure(t) + ln.Space
+		}
+		last := ln.Words[len(ln.Words)-1]
+		pending = last.Whole != "" && !ln.Last
+		r.used[st.face.id] = true
+		p.lines = append(p.lines, l)
+	}
+	return p
+}
+
+// The styles, derived from the body size.
+func (r *renderer) body() style {
+	return style{face: allFaces[faceRegular], size: r.size, leading: r.leading, justify: true, hyphenate: true}
+}
+
+func (r *renderer) headingStyle(level int) style {
+	size := r.size * 1.3
+	if level >= 2 {
+		size = r.size * 1.12
+	}
+	return style{face: allFaces[faceBold], size: size, leading: size * 1.2 * math.Max(1, math.Min(r.o.LineSpacing, 1.3))}
+}
+
+// layout sets the whole book into pages.
+func (r *renderer) layout() []*page {
+	pg := &paginator{r: r, top: r.top, bottom: r.bottom, footer: true, part: -1}
+	if !r.b.Pack {
+		part := r.b.Parts[0]
+		pg.header = r.runningHeader(r.b.Title)
+		if pg.header == "" {
+			pg.header = r.runningHeader(part.Doc.DisplayTitle())
+		}
+		pg.firstPage = true
+		pg.watermark = part.Watermark
+		pg.part = 0
+		var ps []*para
+		ps = append(ps, r.titleBlock(part.Doc, part.Doc.Title, r.b.Author, r.b.Date, 0)...)
+		ps = append(ps, r.blocks(part.Doc, ps)...)
+		pg.place(ps)
+		return pg.pages
+	}
+	return r.layoutPack(pg)
+}
+
+// runningHeader shortens a title for the running header.
+func (r *renderer) runningHeader(title string) string {
+	title = strings.Join(strings.Fields(title), " ")
+	title = cleanText(title, allFaces[faceItalic], func(rune) {})
+	return truncate(title, allFaces[faceItalic], r.size*0.8, r.textW*0.7)
+}
+
+// titleBlock sets an essay's title, author and date. The outline entry
+// (level) uses the display title.
+func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, level int) []*para {
+	hyph := r.hyphenator(doc.Lang)
+	var ps []*para
+	ts := style{face: allFaces[faceBold], size: r.size * 1.75, center: true}
+	ts.leading = ts.size * 1.2
+	var first *para
+	if title != "" {
+		p := r.setText(title, ts, nil)
+		p.unbreakable, p.keepWithNext = true, true
+		ps = append(ps, p)
+		first = p
+	}
+	if author != "" {
+		st := style{face: allFaces[faceItalic], size: r.size * 1.1, center: true}
+		st.leading = st.size * 1.3
+		p := r.setText(author, st, hyph)
+		p.before = r.leading * 0.4
+		p.unbreakable, p.keepWithNext = true, true
+		ps = append(ps, p)
+		if first == nil {
+			first = p
+		}
+	}
+	if date != "" {
+		st := style{face: allFaces[faceRegular], size: r.size, center: true, leading: r.leading}
+		p := r.setText(date, st, hyph)
+		p.unbreakable, p.keepWithNext = true, true
+		ps = append(ps, p)
+		if first == nil {
+			first = p
+		}
+	}
+	if len(ps) > 0 {
+		ps[len(ps)-1].after = r.leading * 1.5
+	}
+	bm := bookmark{text: doc.DisplayTitle(), level: level}
+	if first == nil {
+		// no title block: the outline entry still needs a home
+		first = &para{leading: r.leading, unbreakable: true}
+		first.lines = nil
+		ps = append(ps, first)
+		first.bookmarks = append(first.bookmarks, bm)
+		// an empty para is skipped by place; attach to the first real block later
+		return ps
+	}
+	first.bookmarks = append(first.bookmarks, bm)
+	return ps
+}
+
+// blocks sets the essay's body. prev holds the title block's paras: an
+// empty one carries the essay's outline entry to the first real block.
+func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
+	hyph := r.hyphenator(doc.Lang)
+	var carry []bookmark
+	for _, p := range prev {
+		if len(p.lines) == 0 {
+			carry = append(carry, p.bookmarks...)
+		}
+	}
+	baseLevel := 1
+	if r.b.Pack || len(carry) > 0 || len(prev) > 0 {
+		baseLevel = 1
+	}
+	var ps []*para
+	afterHeading := true // the first paragraph is never indented
+	prevKind := essay.Kind("")
+	lastLevel := 0
+	gap := r.leading * 0.6
+	if r.o.Indent {
+		gap = 0
+	}
+	for i, bl := range doc.Blocks {
+		var p *para
+		switch bl.Kind {
+		case essay.Heading:
+			st := r.headingStyle(bl.Level)
+			p = r.setText(bl.Text, st, nil)
+			p.before = r.leading * 1.1
+			if bl.Level >= 2 {
+				p.before = r.leading * 0.8
+			}
+			p.after = r.leading * 0.35
+			p.keepWithNext = true
+			lvl := baseLevel
+			if bl.Level >= 2 {
+				lvl = baseLevel + 1
+			}
+			if lvl > lastLevel+1 && lastLevel >= baseLevel {
+				lvl = lastLevel + 1
+			}
+			if lvl > baseLevel && lastLevel < baseLevel {
+				lvl = baseLevel
+			}
+			lastLevel = lvl
+			p.bookmarks = append(p.bookmarks, bookmark{text: cleanOutline(bl.Text), level: lvl})
+			afterHeading = true
+		case essay.ListItem:
+			st := r.body()
+			marker := bl.Marker
+			if marker == "" {
+				marker = "•"
+			}
+			hang := r.size * 1.6
+			if mw := st.face.wordWidth(marker, st.size) + r.size*0.5; mw > hang {
+				hang = mw
+			}
+			st.left = hang + r.size*0.4
+			p = r.setText(bl.Text, st, hyph)
+			if len(p.lines) > 0 {
+				mw := st.face.wordWidth(marker, st.size)
+				l := &p.lines[0]
+				l.runs = append([]run{{x: r.left + st.left - r.size*0.5 - mw, text: marker, face: st.face}}, l.runs...)
+			}
+			p.before = r.leading * 0.2
+			if prevKind != essay.ListItem {
+				p.before = math.Max(gap, r.leading*0.4)
+			}
+			if i+1 >= len(doc.Blocks) || doc.Blocks[i+1].Kind != essay.ListItem {
+				p.after = math.Max(gap, r.leading*0.4) - gap
+			}
+			afterHeading = true
+		case essay.Quote:
+			st := r.body()
+			st.face = allFaces[faceItalic]
+			st.left, st.right = r.size*2, r.size*2
+			p = r.setText(bl.Text, st, hyph)
+			p.before = math.Max(gap, r.leading*0.5)
+			if prevKind == essay.Quote {
+				p.before = r.leading * 0.3
+			}
+			p.after = math.Max(gap, r.leading*0.5) - gap
+			afterHeading = true
+		case essay.Reference:
+			st := r.body()
+			st.justify = false
+			st.left = r.size * 2
+			st.first = -r.size * 2
+			p = r.setText(bl.Text, st, hyph)
+			p.before = r.leading * 0.3
+			afterHeading = true
+		case essay.Dateline, essay.Salutation, essay.Signature:
+			st := r.body()
+			st.justify, st.hyphenate = false, false
+			p = r.setText(bl.Text, st, hyph)
+			p.before = math.Max(gap, r.leading*0.4)
+			if bl.Kind == essay.Signature && prevKind == essay.Signature {
+				p.before = 0
+			}
+			afterHeading = true
+		default: // paragraphs, and kinds this renderer does not know
+			st := r.body()
+			if r.o.Indent && !afterHeading {
+				st.first = r.size * 1.5
+			}
+			p = r.setText(bl.Text, st, hyph)
+			p.before = gap
+			afterHeading = false
+		}
+		prevKind = bl.Kind
+		if len(p.lines) == 0 {
+			continue
+		}
+		if len(carry) > 0 {
+			p.bookmarks = append(carry, p.bookmarks...)
+			carry = nil
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// cleanOutline flattens white space for an outline entry.
+func cleanOutline(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,463 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/internal/testutil"
+	"github.com/essayexport/essayexport/render"
+)
+
+// renderFile renders b with o into a temporary file and returns its path.
+func renderFile(t testing.TB, b *render.Book, o render.Options) (string, render.Stats) {
+	t.Helper()
+	var buf bytes.Buffer
+	st, err := Render(&buf, b, o)
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("output is not a PDF: %q", buf.Bytes()[:min(20, buf.Len())])
+	}
+	path := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, st
+}
+
+// sourceWords lists the words of a document's title, author and blocks,
+// with list markers, as a reader would expect to get them back.
+func sourceWords(d *essay.Document) []string {
+	var ws []string
+	ws = append(ws, strings.Fields(d.Title)...)
+	ws = append(ws, strings.Fields(d.Author)...)
+	for _, b := range d.Blocks {
+		if b.Marker != "" {
+			ws = append(ws, b.Marker)
+		}
+		ws = append(ws, strings.Fields(b.Text)...)
+	}
+	return ws
+}
+
+// checkWordsInOrder fails unless want is a subsequence of the words of got.
+func checkWordsInOrder(t *testing.T, want []string, got string) {
+	t.Helper()
+	gw := strings.Fields(got)
+	j := 0
+	for i, w := range want {
+		for j < len(gw) && gw[j] != w {
+			j++
+		}
+		if j == len(gw) {
+			ctx := want[max(0, i-3):min(len(want), i+3)]
+			t.Fatalf("word %d %q (in %q) not found in order in the extracted text:\n%s", i, w, ctx, got)
+		}
+		j++
+	}
+}
+
+func pdfinfo(t *testing.T, path string) map[string]string {
+	t.Helper()
+	testutil.Need(t, "pdfinfo")
+	out, err := testutil.Run("pdfinfo", path)
+	if err != nil {
+		t.Fatalf("pdfinfo: %v\n%s", err, out)
+	}
+	m := map[string]string{}
+	for _, l := range strings.Split(out, "\n") {
+		k, v, ok := strings.Cut(l, ":")
+		if ok {
+			m[k] = strings.TrimSpace(v)
+		}
+	}
+	return m
+}
+
+func TestSingleEssay(t *testing.T) {
+	doc := sampleDoc()
+	o := render.Defaults()
+	o.Version = "1.2.3"
+	o.Keywords = "roads, commons"
+	o.Subject = "Planning"
+	path, st := renderFile(t, render.Single(doc, "", "1 March 2026"), o)
+	testutil.QpdfCheck(t, path)
+	fonts := testutil.PdfFonts(t, path)
+	if !strings.Contains(fonts, "+liberationserif ") || !strings.Contains(fonts, "+liberationserifB") {
+		t.Errorf("pdffonts does not list subsetted Liberation Serif regular and bold:\n%s", fonts)
+	}
+	if strings.Contains(fonts, "notosans") {
+		t.Errorf("a fallback face is embedded although no text needs it:\n%s", fonts)
+	}
+	text := testutil.PdfToText(t, path)
+	checkWordsInOrder(t, sourceWords(doc), text)
+	for _, w := range []string{"“to", "honest,”", "council’s", "commons", "—", "33–58."} {
+		if !strings.Contains(text, w) {
+			t.Errorf("extracted text lacks %q", w)
+		}
+	}
+	if !strings.Contains(text, "1 March 2026") {
+		t.Errorf("the date is missing from the title block")
+	}
+	if st.Pages != 2 || len(st.Warnings) != 0 {
+		t.Errorf("Stats = %+v, want 2 pages and no warnings", st)
+	}
+	info := pdfinfo(t, path)
+	want := map[string]string{
+		"Title":     "The Roads Nobody Uses",
+		"Author":    "Ada Whitlock",
+		"Creator":   "essayexport 1.2.3",
+		"Keywords":  "roads, commons",
+		"Subject":   "Planning",
+		"Pages":     "2",
+		"Page size": "595.28 x 841.89 pts (A4)",
+	}
+	for k, v := range want {
+		if info[k] != v {
+			t.Errorf("pdfinfo %s = %q, want %q", k, info[k], v)
+		}
+	}
+	if !strings.HasPrefix(info["CreationDate"], "Sat Jan  1 00:00:00 2000") {
+		t.Errorf("CreationDate = %q, want the fixed date", info["CreationDate"])
+	}
+	// page 2 has the running header and "2 / 2"; page 1 has no header
+	p1 := testutil.PdfToText(t, path, "-f", "1", "-l", "1")
+	p2 := testutil.PdfToText(t, path, "-f", "2", "-l", "2")
+	if !strings.Contains(p1, "1 / 2") || !strings.Contains(p2, "2 / 2") {
+		t.Errorf("page numbers missing:\n%s\n---\n%s", p1, p2)
+	}
+	if strings.Count(p1, "The Roads Nobody Uses") != 1 || !strings.HasPrefix(strings.TrimSpace(p2), "The Roads Nobody Uses") {
+		t.Errorf("running header wrong: page 1 should show the title once (as its heading), page 2 start with it:\n%s\n---\n%s", p1, p2)
+	}
+}
+
+// TestBrokenWordsExtractWhole sets text narrow and large so that many
+// words break at line ends, and checks each comes back as one word.
+func TestBrokenWordsExtractWhole(t *testing.T) {
+	doc := longDoc("Hyphenation", 8)
+	doc.Blocks = append(doc.Blocks, essay.Block{Kind: essay.Paragraph, Text: "A well-known counter-argument concerning self-evidently extraordinary, incomprehensible, uncharacteristically bureaucratic intergovernmental responsibilities recurs."})
+	o := render.Defaults()
+	o.FontSize = 16
+	o.MarginMM = 50
+	r := newRenderer(render.Single(doc, "", ""), o, Settings{})
+	pages := r.layout()
+	var broken []string
+	for _, p := range pages {
+		for _, l := range p.lines {
+			for _, rn := range l.runs {
+				if rn.actual == actualWhole {
+					broken = append(broken, rn.whole)
+				}
+			}
+		}
+	}
+	if len(broken) < 10 {
+		t.Fatalf("only %d words broke at line ends (%q); the test needs more", len(broken), broken)
+	}
+	path, _ := renderFile(t, render.Single(doc, "", ""), o)
+	testutil.QpdfCheck(t, path)
+	text := testutil.PdfToText(t, path)
+	got := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		got[w] = true
+	}
+	for _, w := range broken {
+		if !got[w] {
+			t.Errorf("broken word %q does not come back whole", w)
+		}
+	}
+	checkWordsInOrder(t, sourceWords(doc), text)
+	t.Logf("%d broken words, e.g. %q", len(broken), broken[:min(8, len(broken))])
+}
+
+func TestDeterministic(t *testing.T) {
+	b := render.Single(sampleDoc(), "DRAFT", "")
+	o := render.Defaults()
+	o.Modified = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+	outs := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if _, err := Render(&buf, b, o); err != nil {
+				t.Error(err)
+			}
+			outs[i] = buf.Bytes()
+		}()
+	}
+	wg.Wait()
+	for i := 1; i < len(outs); i++ {
+		if !bytes.Equal(outs[0], outs[i]) {
+			t.Fatalf("render %d differs from render 0 (%d vs %d bytes)", i, len(outs[i]), len(outs[0]))
+		}
+	}
+	if !bytes.Contains(outs[0], []byte("D:20240506070809")) {
+		t.Errorf("Options.Modified is not the document date")
+	}
+}
+
+func TestSeedSize(t *testing.T) {
+	var buf bytes.Buffer
+	if _, err := Render(&buf, render.Single(sampleDoc(), "", "1 March 2026"), render.Defaults()); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("seed-like essay (%d words): %d bytes", len(sourceWords(sampleDoc())), buf.Len())
+	if buf.Len() > 60_000 {
+		t.Errorf("PDF is %d bytes, want under 60 KB", buf.Len())
+	}
+}
+
+func TestPaperSizes(t *testing.T) {
+	for paper, want := range map[string]string{"a4": "595.28 x 841.89 pts (A4)", "letter": "612 x 792 pts (letter)"} {
+		o := render.Defaults()
+		o.Paper = paper
+		path, _ := renderFile(t, render.Single(sampleDoc(), "", ""), o)
+		if got := pdfinfo(t, path)["Page size"]; got != want {
+			t.Errorf("%s: page size %q, want %q", paper, got, want)
+		}
+	}
+}
+
+func TestWatermarkOnEveryPage(t *testing.T) {
+	doc := longDoc("Marked essay", 30)
+	path, st := renderFile(t, render.Single(doc, "Preview copy", ""), render.Defaults())
+	testutil.QpdfCheck(t, path)
+	if st.Pages < 3 {
+		t.Fatalf("want several pages, got %d", st.Pages)
+	}
+	for n := 1; n <= st.Pages; n++ {
+		p := testutil.PdfToText(t, path, "-f", strconv.Itoa(n), "-l", strconv.Itoa(n))
+		// once large across the page and once as the footer note
+		if c := strings.Count(p, "PREVIEW COPY"); c < 2 {
+			t.Errorf("page %d shows the watermark %d times, want 2:\n%s", n, c, p)
+		}
+	}
+	text := testutil.PdfToText(t, path)
+	checkWordsInOrder(t, sourceWords(doc), text)
+	raw, _ := os.ReadFile(path)
+	if !bytes.Contains(raw, []byte("/ca 0.18")) {
+		t.Errorf("the watermark is not translucent (no /ca 0.18 graphics state)")
+	}
+}
+
+func TestIndentOption(t *testing.T) {
+	o := render.Defaults()
+	o.Indent = true
+	r := newRenderer(render.Single(sampleDoc(), "", ""), o, Settings{})
+	ps := r.blocks(sampleDoc(), nil)
+	// blocks: p, p, heading, p, p, ...
+	if x := ps[0].lines[0].runs[0].x; x != r.left {
+		t.Errorf("first paragraph indented (x=%.1f, left %.1f)", x, r.left)
+	}
+	if x := ps[1].lines[0].runs[0].x; x <= r.left+r.size {
+		t.Errorf("second paragraph not indented (x=%.1f)", x)
+	}
+	if x := ps[3].lines[0].runs[0].x; x != r.left {
+		t.Errorf("paragraph after a heading indented")
+	}
+	if ps[1].before != 0 {
+		t.Errorf("indented paragraphs have a gap of %.1f", ps[1].before)
+	}
+	r2 := newRenderer(render.Single(sampleDoc(), "", ""), render.Defaults(), Settings{})
+	if ps := r2.blocks(sampleDoc(), nil); ps[1].before <= 0 || ps[1].lines[0].runs[0].x != r2.left {
+		t.Errorf("without Indent paragraphs need a gap and no indent")
+	}
+}
+
+// TestWidowsOrphansHeadings checks page breaks: at least two lines of a
+// split paragraph on each page, and no heading at a page foot.
+func TestWidowsOrphansHeadings(t *testing.T) {
+	for _, spacing := range []float64{1, 1.2, 1.5, 2} {
+		o := render.Defaults()
+		o.LineSpacing = spacing
+		doc := longDoc("Pagination", 60)
+		r := newRenderer(render.Single(doc, "", ""), o, Settings{})
+		pages := r.layout()
+		for n, p := range pages {
+			if len(p.lines) == 0 {
+				t.Fatalf("spacing %v: page %d is empty", spacing, n+1)
+			}
+			first, last := p.lines[0], p.lines[len(p.lines)-1]
+			if last.para >= 0 && r.paras[last.para].keepWithNext && n < len(pages)-1 {
+				t.Errorf("spacing %v: page %d ends with a heading", spacing, n+1)
+			}
+			if n > 0 {
+				prev := pages[n-1].lines[len(pages[n-1].lines)-1]
+				if prev.para == first.para {
+					a, b := countPara(pages[n-1], first.para), countPara(p, first.para)
+					if a < 2 || b < 2 {
+						t.Errorf("spacing %v: paragraph split %d/%d lines across pages %d-%d", spacing, a, b, n, n+1)
+					}
+				}
+			}
+			for _, l := range p.lines {
+				if l.y > r.bottom+0.01 {
+					t.Errorf("spacing %v: page %d: a line at y=%.1f is below the bottom margin %.1f", spacing, n+1, l.y, r.bottom)
+				}
+			}
+		}
+	}
+}
+
+func countPara(p *page, para int) int {
+	n := 0
+	for _, l := range p.lines {
+		if l.para == para {
+			n++
+		}
+	}
+	return n
+}
+
+func TestMissingAndFallbackGlyphs(t *testing.T) {
+	doc := &essay.Document{Title: "Symbols", Lang: "en", Blocks: []essay.Block{
+		{Kind: essay.Paragraph, Text: "The arrow ⇒ implies, the sign ∀ quantifies, the tick ✓ approves, and the face 😀 and the character 漢 have no glyph in any bundled font."},
+	}}
+	path, st := renderFile(t, render.Single(doc, "", ""), render.Defaults())
+	testutil.QpdfCheck(t, path)
+	fonts := testutil.PdfFonts(t, path)
+	if !strings.Contains(fonts, "+notosansmath") || !strings.Contains(fonts, "+notosanssymbols2") {
+		t.Errorf("pdffonts does not list the Noto Sans Math fallback:\n%s", fonts)
+	}
+	text := strings.Join(strings.Fields(testutil.PdfToText(t, path)), " ")
+	for _, w := range []string{"⇒", "∀", "✓", "face ? and", "character ? have"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("extracted text lacks %q:\n%s", w, text)
+		}
+	}
+	want := []string{`no bundled font has U+1F600 "😀"; it is shown as "?"`, `no bundled font has U+6F22 "漢"; it is shown as "?"`}
+	if fmt.Sprint(st.Warnings) != fmt.Sprint(want) {
+		t.Errorf("warnings = %q, want %q", st.Warnings, want)
+	}
+}
+
+func TestNoPatternsWarning(t *testing.T) {
+	doc := longDoc("Un essai", 2)
+	doc.Lang = "fr"
+	b := render.Single(doc, "", "")
+	var buf bytes.Buffer
+	st, err := Render(&buf, b, render.Defaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Warnings) != 1 || st.Warnings[0] != "no hyphenation patterns for fr: text is not hyphenated" {
+		t.Errorf("warnings = %q", st.Warnings)
+	}
+}
+
+// TestNoFileNameHeading: an essay without a title shows no title heading
+// (the file name is only for metadata and the running header).
+func TestNoFileNameHeading(t *testing.T) {
+	doc := longDoc("", 3)
+	doc.Name = "my draft file"
+	path, _ := renderFile(t, render.Single(doc, "", ""), render.Defaults())
+	p1 := testutil.PdfToText(t, path, "-f", "1", "-l", "1")
+	if strings.Contains(p1, "my draft file") {
+		t.Errorf("the file name appears on page 1:\n%s", p1)
+	}
+	if got := pdfinfo(t, path)["Title"]; got != "my draft file" {
+		t.Errorf("metadata title %q, want the display title", got)
+	}
+	if !strings.HasPrefix(strings.TrimSpace(p1), "Test Author") {
+		t.Errorf("page 1 should start with the author:\n%s", p1)
+	}
+}
+
+func packBook(n int) *render.Book {
+	b := &render.Book{Pack: true, Title: "Coursework Pack", Subtitle: "Spring term", Author: "Dr. E. Marsh", Date: "May 2026", Lang: "en"}
+	for i := range n {
+		doc := longDoc(fmt.Sprintf("Essay number %d on roads", i+1), 6+i%9)
+		doc.Author = fmt.Sprintf("Student %d", i+1)
+		wm := ""
+		if i%2 == 1 {
+			wm = "DRAFT"
+		}
+		b.Parts = append(b.Parts, render.Part{Doc: doc, Watermark: wm})
+	}
+	return b
+}
+
+func TestPack(t *testing.T) {
+	b := packBook(5)
+	b.Parts[2].Doc.Title = ""
+	b.Parts[2].Doc.Name = "untitled upload"
+	path, st := renderFile(t, b, render.Defaults())
+	testutil.QpdfCheck(t, path)
+	testutil.PdfFonts(t, path)
+	cover := testutil.PdfToText(t, path, "-f", "1", "-l", "1")
+	for _, w := range []string{"Coursework Pack", "Spring term", "Dr. E. Marsh", "May 2026"} {
+		if !strings.Contains(cover, w) {
+			t.Errorf("cover lacks %q:\n%s", w, cover)
+		}
+	}
+	toc := testutil.PdfToText(t, path, "-f", "2", "-l", "2")
+	if !strings.Contains(toc, "Contents") {
+		t.Fatalf("page 2 is not the contents:\n%s", toc)
+	}
+	for i, part := range b.Parts {
+		title := part.Doc.DisplayTitle()
+		m := regexp.MustCompile(regexp.QuoteMeta(title) + `[^\n]*?(\d+)\n`).FindStringSubmatch(toc)
+		if m == nil {
+			t.Errorf("contents lacks essay %d %q with a page number:\n%s", i+1, title, toc)
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		pg := testutil.PdfToText(t, path, "-f", m[1], "-l", m[1])
+		if first := strings.SplitN(strings.TrimSpace(pg), "\n", 2)[0]; first != title {
+			t.Errorf("page %d (essay %d) starts with %q, want its title %q", n, i+1, first, title)
+		}
+		if part.Watermark != "" && !strings.Contains(pg, "DRAFT") {
+			t.Errorf("essay %d lacks its watermark", i+1)
+		}
+		if part.Watermark == "" && strings.Contains(pg, "DRAFT") {
+			t.Errorf("essay %d has a watermark it should not have", i+1)
+		}
+		// the last page shows the total
+		if !strings.Contains(pg, fmt.Sprintf("%d / %d", n, st.Pages)) {
+			t.Errorf("page %d lacks its page number:\n%s", n, pg)
+		}
+	}
+	checkWordsInOrder(t, sourceWords(b.Parts[0].Doc), testutil.PdfToText(t, path))
+	// the outline: contents, one entry per essay, headings under each
+	testutil.Need(t, "qpdf")
+	out, err := testutil.Run("qpdf", "--json", "--json-key=outlines", path)
+	if err != nil {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var js struct {
+		Outlines []struct {
+			Title string
+			Kids  []struct{ Title string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatalf("qpdf json: %v", err)
+	}
+	var top []string
+	for _, o := range js.Outlines {
+		top = append(top, o.Title)
+	}
+	wantTop := []string{"Coursework Pack", "Contents"}
+	for _, p := range b.Parts {
+		wantTop = append(wantTop, p.Doc.DisplayTitle())
+	}
+	if fmt.Sprint(top) != fmt.Sprint(wantTop) {
+		t.Errorf("outline = %q, want %q", top, wantTop)
+	}
+	if len(js.Outlines) > 2 && (len(js.Outlines[2].Kids) == 0 || js.Outlines[2].Kids[0].Title != "Section 1") {
+		t.Errorf("essay 1's outline entry lacks its headings: %+v", js.Outlines[2])
+	}
+}
