@@ -1,0 +1,202 @@
+package typeset
+
+import (
+	"math"
+)
+
+// Word is one word placed on a line.
+type Word struct {
+	Text   string // what to draw, without any added hyphen
+	Hyphen bool   // the line breaks inside this word at a hyphenation point: draw a "-" after Text
+	Whole  string // when this word is a fragment of a word broken across lines (either side of the break), the entire original word; else ""
+}
+
+// Line is one line of a set paragraph.
+type Line struct {
+	Words  []Word
+	Indent float64 // left offset of the line (first-line indent), in the caller's units
+	Space  float64 // width of each inter-word gap on this line: stretched/shrunk for justified lines, natural for the last line
+	Last   bool    // last line of the paragraph (set ragged-right, not justified)
+	Ratio  float64 // Knuth-Plass adjustment ratio (for tests and measurement)
+}
+
+// Params say how to set one paragraph. Every tuning field left at zero
+// takes the default named in its comment (TeX's plain-format values where
+// TeX has one).
+type Params struct {
+	Width      float64                // line width, caller's units (points)
+	Indent     float64                // first-line indent
+	Measure    func(s string) float64 // width of s in the body font at the body size; must be safe to call often (caller caches)
+	Hyphenator *Hyphenator            // nil: no hyphenation
+	Justify    bool                   // false: ragged right (all lines use the natural space)
+
+	// PreTolerance is the largest badness (100·|ratio|³) a line may have in
+	// the first pass, which does not hyphenate; default 100 (ratio 1).
+	// Negative skips that pass.
+	PreTolerance float64
+	// Tolerance is the largest badness in the second pass, which
+	// hyphenates; default 200 (ratio ≈ 1.26).
+	Tolerance float64
+	// EmergencyStretch is extra stretch given to every line in the last
+	// pass, which accepts any line that is not overfull; default three
+	// natural spaces.
+	EmergencyStretch float64
+	// LinePenalty is added to each line's badness before squaring; default 10.
+	LinePenalty float64
+	// HyphenPenalty is the cost of breaking at a hyphenation point; default 50.
+	HyphenPenalty float64
+	// ExHyphenPenalty is the cost of breaking after an explicit hyphen or
+	// dash; default 50.
+	ExHyphenPenalty float64
+	// DoubleHyphenDemerits are added when two lines in a row end with a
+	// hyphen; default 10000. Before the last pass two lines in a row that
+	// end at inserted hyphens are not allowed at all.
+	DoubleHyphenDemerits float64
+	// FinalHyphenDemerits are added when the next-to-last line ends with
+	// a hyphen; default 5000.
+	FinalHyphenDemerits float64
+	// AdjDemerits are added when adjacent lines differ by more than one
+	// fitness class (tight, decent, loose, very loose); default 10000.
+	AdjDemerits float64
+	// Stretch and Shrink are the inter-word glue's stretch and shrink as
+	// fractions of the natural space; defaults 1/2 and 1/3, as in TeX's
+	// Computer Modern.
+	Stretch, Shrink float64
+	// Window is the number of words above which a paragraph is set in
+	// overlapping windows of that many words (see the package comment);
+	// default 2000.
+	Window int
+}
+
+// config is Params with defaults filled in and the measured constants.
+type config struct {
+	width, indent                                    float64
+	space, hyphenWidth                               float64
+	stretch, shrink                                  float64
+	preTolerance, tolerance, emergency               float64
+	linePenalty, hyphenPenalty, exHyphenPenalty      float64
+	doubleHyphen, finalHyphen, adjDemerits, raggedEm float64
+	justify                                          bool
+	window                                           int
+}
+
+func configure(p *Params) *config {
+	def := func(v, d float64) float64 {
+		if v == 0 || math.IsNaN(v) {
+			return d
+		}
+		return v
+	}
+	c := &config{
+		width:           p.Width,
+		indent:          p.Indent,
+		space:           p.Measure(" "),
+		hyphenWidth:     p.Measure("-"),
+		justify:         p.Justify,
+		stretch:         def(p.Stretch, 0.5),
+		shrink:          def(p.Shrink, 1.0/3),
+		preTolerance:    def(p.PreTolerance, 100),
+		tolerance:       def(p.Tolerance, 200),
+		linePenalty:     def(p.LinePenalty, 10),
+		hyphenPenalty:   def(p.HyphenPenalty, 50),
+		exHyphenPenalty: def(p.ExHyphenPenalty, 50),
+		doubleHyphen:    def(p.DoubleHyphenDemerits, 10000),
+		finalHyphen:     def(p.FinalHyphenDemerits, 5000),
+		adjDemerits:     def(p.AdjDemerits, 10000),
+		window:          p.Window,
+	}
+	if math.IsNaN(c.width) || math.IsInf(c.width, 0) {
+		c.width = 0
+	}
+	if math.IsNaN(c.indent) || math.IsInf(c.indent, 0) {
+		c.indent = 0
+	}
+	if !(c.space > 0) || math.IsInf(c.space, 0) {
+		c.space = 0
+	}
+	if !(c.hyphenWidth >= 0) || math.IsInf(c.hyphenWidth, 0) {
+		c.hyphenWidth = 0
+	}
+	c.emergency = def(p.EmergencyStretch, 3*c.space)
+	// Ragged-right lines get a fixed stretch at the line end, as TeX's
+	// \raggedright gives \rightskip 2em of stretch; the glue between words
+	// then neither stretches nor shrinks.
+	c.raggedEm = 2 * p.Measure("M")
+	if !(c.raggedEm > 0) {
+		c.raggedEm = c.width / 8
+	}
+	if !c.justify {
+		c.stretch, c.shrink = 0, 0
+	}
+	if c.window <= 0 {
+		c.window = 2000
+	}
+	return c
+}
+
+// Break sets text (one paragraph; runs of whitespace are single spaces)
+// into lines with Knuth-Plass total-fit line breaking. It never returns an
+// overfull line unless a single word is wider than the line (then that
+// word is split by characters, marked Whole, with no hyphen, and never
+// panics). No two hyphenated lines in a row where avoidable; never
+// hyphenate the last word of a paragraph; never words under 5 letters.
+// Explicit hyphens/dashes in words ("well-known", "1924-1929", em dash) are
+// legal break points after the hyphen (Hyphen=false, both fragments carry
+// Whole). A nil Measure sets nothing.
+func Break(text string, p Params) []Line {
+	if p.Measure == nil {
+		return nil
+	}
+	words := fields(text)
+	if len(words) == 0 {
+		return nil
+	}
+	c := configure(&p)
+	widths := measureWords(words, p.Measure)
+	if len(words) <= c.window {
+		lines, _ := breakWords(words, widths, &p, c, c.indent)
+		return lines
+	}
+	// A huge paragraph is set window by window: each window is set as if it
+	// ended the paragraph, the lines from its last quarter are dropped, and
+	// the next window starts at the first dropped word. Time and memory stay
+	// linear, and each break still sees hundreds of words ahead.
+	var out []Line
+	indent := c.indent
+	for start := 0; start < len(words); {
+		end := min(start+c.window, len(words))
+		final := end == len(words)
+		lines, done := breakWords(words[start:end], widths[start:end], &p, c, indent)
+		if final {
+			out = append(out, lines...)
+			break
+		}
+		cutoff := (end - start) * 3 / 4
+		keep, next := len(lines), end-start
+		for i := len(lines) - 1; i >= 0; i-- {
+			if done[i] > 0 && done[i] <= cutoff {
+				keep, next = i+1, done[i]
+				break
+			}
+		}
+		if keep == len(lines) {
+			lines[keep-1].Last = false // no early line ends a word: keep the window
+			lines[keep-1].Space = c.space
+		}
+		out = append(out, lines[:keep]...)
+		start += next
+		indent = 0
+	}
+	return out
+}
+
+func measureWords(words []string, measure func(string) float64) []float64 {
+	w := make([]float64, len(words))
+	for i, s := range words {
+		w[i] = measure(s)
+		if !(w[i] >= 0) || math.IsInf(w[i], 0) {
+			w[i] = 0
+		}
+	}
+	return w
+}

@@ -1,0 +1,60 @@
+// Package typeset breaks paragraphs into justified or ragged-right lines:
+// paragraphs in, lines out. It knows nothing of fonts or pages; the caller
+// supplies a Measure function and a line width, and draws the Lines.
+//
+// # Line breaking
+//
+// Break uses the total-fit algorithm of Donald E. Knuth and Michael F.
+// Plass, "Breaking Paragraphs into Lines" (Software—Practice and
+// Experience 11, 1981), the one TeX uses. A paragraph becomes a list of
+// boxes (words and word pieces), glue (inter-word spaces: natural width
+// Measure(" "), stretch 1/2 and shrink 1/3 of it, as in TeX's Computer
+// Modern) and penalties (places inside words where a line may end). A
+// final glue of infinite stretch and a forced break end the paragraph, so
+// its last line is set at natural spacing. The breaker keeps a list of
+// active nodes (feasible breaks, one for each fitness class at each
+// position) and, for every legal break, finds the cheapest way to reach it
+// from each active node, where a line costs demerits: (line penalty +
+// badness)² plus the penalty², plus extra demerits for two hyphenated
+// lines in a row, a hyphen on the next-to-last line, and adjacent lines
+// whose fitness classes (tight, decent, loose, very loose) differ by more
+// than one. Badness is 100·|ratio|³, the ratio being how far the line's
+// spaces stretch (positive) or shrink (negative) relative to what they
+// can. The cheapest path to the paragraph's end is the set of breaks.
+//
+// Like TeX, Break tries up to three passes: first without hyphenation,
+// accepting lines of badness up to PreTolerance (100); then with
+// hyphenation, up to Tolerance (200), where two lines in a row may not end
+// with inserted hyphens; and finally an emergency pass with extra stretch
+// on every line (EmergencyStretch) that accepts any line that is not
+// overfull, so it always produces lines. A word wider than the line is cut
+// into pieces that fit (by characters, without hyphens) before breaking,
+// so no line is overfull unless the line cannot hold a single character.
+// The last word of a paragraph is never hyphenated. Explicit hyphens and
+// dashes inside words ("well-known", "1924–1929", "word—word") are breaks
+// after the dash that draw no extra hyphen.
+//
+// Ragged-right text (Justify false) is broken the same way, with fixed
+// inter-word spaces and 2 em of stretch at the end of each line, as
+// TeX's \raggedright does, which evens the ragged margin.
+//
+// Time and memory are linear in the paragraph length: only breaks within a
+// line's width of the current one stay active. A paragraph of more than
+// Window (2000) words is set in overlapping windows of that many words:
+// each window is broken as if it ended the paragraph, its lines up to
+// three quarters of the way through are kept, and the next window starts
+// where the kept lines end, so every break still looks hundreds of words
+// ahead while a 5 MB paragraph needs no more than one window's working
+// memory.
+//
+// Greedy is a first-fit breaker with the same output, for comparison.
+//
+// # Hyphenation
+//
+// Hyphenator implements Frank M. Liang's pattern method from his thesis
+// "Word Hy-phen-a-tion by Com-put-er" (Stanford, 1983), with TeX's
+// hyph-en-us and hyph-en-gb patterns and exception lists from the
+// hyph-utf8 package, embedded in patterns/ with their licences
+// (patterns/LICENSE). It respects TeX's English lefthyphenmin 2 and
+// righthyphenmin 3 and never hyphenates words under 5 letters.
+package typeset

@@ -1,0 +1,211 @@
+package typeset
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The three kinds of item in a Knuth-Plass paragraph.
+const (
+	box uint8 = iota
+	glue
+	penalty
+)
+
+// infPenalty is a penalty that forbids (+) or forces (-) a break.
+const infPenalty = 10000
+
+// item is a box (a whole word or a fragment of one), glue (an inter-word
+// space) or a penalty (a place inside a word where it may break).
+type item struct {
+	kind    uint8
+	flagged bool // penalty: a break here leaves a hyphen at the line end (inserted or explicit)
+	hyphen  bool // penalty: a break here draws an inserted "-"
+	fil     bool // glue: the infinitely stretchable glue ending the paragraph
+	word    int32
+	start   int32 // box: byte range of the word it shows
+	end     int32
+	width   float64
+	stretch float64
+	shrink  float64
+	penalty float64
+}
+
+// paragraph is a paragraph turned into items, with running totals so that
+// the width, stretch and shrink of any line are two subtractions away.
+type paragraph struct {
+	words     []string
+	wordWidth []float64
+	items     []item
+	// sums[i] totals items[:i]: width, stretch, shrink, fil stretch.
+	sumW, sumY, sumZ []float64
+	sumFil           []int32
+	space            float64
+	hyphenWidth      float64
+}
+
+// fields splits text at white space, as strings.Fields does, but keeps
+// no-break spaces (U+00A0, U+2007, U+202F, U+2060) inside words.
+func fields(text string) []string {
+	var out []string
+	start := -1
+	for i, r := range text {
+		sp := unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+		if sp {
+			if start >= 0 {
+				out = append(out, text[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, text[start:])
+	}
+	return out
+}
+
+// isDash reports whether r is a hyphen or dash after which a word may
+// break.
+func isDash(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2013', '\u2014':
+		return true
+	}
+	return false
+}
+
+// explicitBreaks returns the byte offsets just after the hyphens and dashes
+// of w at which it may break: something before the dash, a letter or digit
+// after it.
+func explicitBreaks(w string) []int {
+	var out []int
+	for i, r := range w {
+		if !isDash(r) || i == 0 {
+			continue
+		}
+		j := i + utf8.RuneLen(r)
+		if j >= len(w) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(w[j:])
+		if unicode.IsLetter(next) || unicode.IsDigit(next) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// build turns words into items. hyph, when not nil, adds hyphenation
+// points (never in the last word). Words wider than limit are cut into
+// pieces that fit, joined by penalties that draw no hyphen.
+func build(words []string, wordWidth []float64, p *Params, c *config, hyph *Hyphenator, limit, firstLimit float64) *paragraph {
+	para := &paragraph{words: words, wordWidth: wordWidth, space: c.space, hyphenWidth: c.hyphenWidth}
+	items := make([]item, 0, 2*len(words)+2)
+	for wi, w := range words {
+		if wi > 0 {
+			items = append(items, item{kind: glue, word: int32(wi), width: c.space, stretch: c.space * c.stretch, shrink: c.space * c.shrink})
+		}
+		lim := limit
+		if wi == 0 {
+			lim = firstLimit
+		}
+		ww := wordWidth[wi]
+		if ww > lim {
+			items = appendPieces(items, int32(wi), w, lim, p.Measure)
+			continue
+		}
+		type cut struct {
+			at     int
+			hyphen bool
+		}
+		var cuts []cut
+		if ex := explicitBreaks(w); len(ex) > 0 {
+			for _, at := range ex {
+				cuts = append(cuts, cut{at, false})
+			}
+		} else if hyph != nil && wi < len(words)-1 {
+			for _, at := range hyph.Points(w) {
+				cuts = append(cuts, cut{at, true})
+			}
+		}
+		if len(cuts) == 0 {
+			items = append(items, item{kind: box, word: int32(wi), start: 0, end: int32(len(w)), width: ww})
+			continue
+		}
+		prev, used := 0, 0.0
+		for _, ct := range cuts {
+			fw := p.Measure(w[prev:ct.at])
+			items = append(items, item{kind: box, word: int32(wi), start: int32(prev), end: int32(ct.at), width: fw})
+			used += fw
+			pen := item{kind: penalty, word: int32(wi), flagged: true, hyphen: ct.hyphen, penalty: c.exHyphenPenalty}
+			if ct.hyphen {
+				pen.width = c.hyphenWidth
+				pen.penalty = c.hyphenPenalty
+			}
+			items = append(items, pen)
+			prev = ct.at
+		}
+		// The last piece takes the rest, so an unbroken word keeps its width.
+		items = append(items, item{kind: box, word: int32(wi), start: int32(prev), end: int32(len(w)), width: math.Max(0, ww-used)})
+	}
+	if len(words) > 0 {
+		items = append(items,
+			item{kind: glue, fil: true, word: int32(len(words))},
+			item{kind: penalty, penalty: -infPenalty, word: int32(len(words))})
+	}
+	para.items = items
+	n := len(items) + 1
+	para.sumW, para.sumY, para.sumZ = make([]float64, n), make([]float64, n), make([]float64, n)
+	para.sumFil = make([]int32, n)
+	for i, it := range items {
+		w, y, z, f := it.width, it.stretch, it.shrink, int32(0)
+		if it.kind == penalty {
+			w, y, z = 0, 0, 0
+		}
+		if it.fil {
+			f = 1
+		}
+		para.sumW[i+1] = para.sumW[i] + w
+		para.sumY[i+1] = para.sumY[i] + y
+		para.sumZ[i+1] = para.sumZ[i] + z
+		para.sumFil[i+1] = para.sumFil[i] + f
+	}
+	return para
+}
+
+// appendPieces cuts w, wider than limit, into boxes that each fit limit
+// (at least one character, with its combining marks, each), joined by
+// penalties that draw nothing.
+func appendPieces(items []item, wi int32, w string, limit float64, measure func(string) float64) []item {
+	emit := func(start, end int) {
+		if len(items) > 0 && items[len(items)-1].kind == box && items[len(items)-1].word == wi {
+			items = append(items, item{kind: penalty, word: wi})
+		}
+		items = append(items, item{kind: box, word: wi, start: int32(start), end: int32(end), width: measure(w[start:end])})
+	}
+	start, acc := 0, 0.0
+	for i := 0; i < len(w); {
+		// one character and the marks that combine with it
+		_, n := utf8.DecodeRuneInString(w[i:])
+		j := i + n
+		for j < len(w) {
+			r, n := utf8.DecodeRuneInString(w[j:])
+			if !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Me, r) && r != '\u200d' {
+				break
+			}
+			j += n
+		}
+		cw := measure(w[i:j])
+		if acc+cw > limit && i > start {
+			emit(start, i)
+			start, acc = i, 0
+		}
+		acc += cw
+		i = j
+	}
+	emit(start, len(w))
+	return items
+}
