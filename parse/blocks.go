@@ -1,0 +1,230 @@
+package parse
+
+import (
+	"github.com/essayexport/essayexport/essay"
+)
+
+// region is a run of kept, non-blank lines between blank lines, removed
+// lines set aside. Layout is decided per region, so one file may mix
+// layouts.
+type region struct {
+	lines []*line
+	// base is the most common indentation; parIndent the indentation of
+	// paragraphs' first lines when they are indented deeper than base.
+	base, parIndent int
+	// wrapped is true for hard-wrapped prose; width is the wrap width.
+	wrapped bool
+	width   int
+	// quote is true when every line is indented well past the body.
+	quote bool
+}
+
+// blockRule reads one block that starts at line i of a region. It returns
+// the block and how many lines it used, or ok false. Rules must not change
+// the parser: they are also asked whether a line interrupts a paragraph.
+type blockRule struct {
+	name string
+	open func(p *parser, r *region, i int) (b essay.Block, n int, ok bool)
+}
+
+// rules is the prioritised list of block rules: the first that opens at a
+// line wins, and the paragraph (paragraph.go) is the fallback.
+//
+//  1. quote      - ">"-prefixed lines, or lines indented deeper than the body
+//  2. dateline   - a line that is only a date ("3 May 2024", "Paris, May 3, 2024")
+//  3. salutation - "Dear ...," on its own line
+//  4. signature  - a sign-off ("Yours sincerely,") and the name lines under it
+//  5. heading    - a standalone section name, numbered or ALL-CAPS line
+//  6. reference  - each entry after a References/Bibliography/Works Cited heading
+//  7. list       - bulleted ("-", "*", "•") and numbered ("1.", "a)") items
+//  8. paragraph  - everything else: lines joined per the region's layout
+var rules []blockRule
+
+func init() {
+	rules = []blockRule{
+		{"quote", openQuote},
+		{"dateline", openDateline},
+		{"salutation", openSalutation},
+		{"signature", openSignature},
+		{"heading", openHeading},
+		{"reference", openReference},
+		{"list", openList},
+	}
+}
+
+// buildBlocks groups the kept lines into regions and reads blocks from
+// them with the rules.
+func (p *parser) buildBlocks() {
+	p.lastKept = -1
+	for i, l := range p.lines {
+		l.idx = i
+		if !l.blank && !l.removed {
+			p.lastKept = i
+		}
+	}
+	regions := p.regions()
+	for _, r := range regions {
+		for i := 0; i < len(r.lines); {
+			b, n := p.openBlock(r, i)
+			b.Line = r.lines[i].num
+			if r.lines[i].join && p.mergeIntoLast(b) {
+				i += n
+				continue
+			}
+			p.emit(b)
+			i += n
+		}
+	}
+}
+
+// openBlock runs the rules at line i; the paragraph is the fallback.
+func (p *parser) openBlock(r *region, i int) (essay.Block, int) {
+	for _, rule := range rules {
+		if b, n, ok := rule.open(p, r, i); ok {
+			b.Why = rule.name
+			return b, n
+		}
+	}
+	b, n := openParagraph(p, r, i)
+	b.Why = "paragraph"
+	return b, n
+}
+
+// interrupts reports whether a rule other than the paragraph opens at
+// line i.
+func (p *parser) interrupts(r *region, i int) bool {
+	for _, rule := range rules {
+		if _, _, ok := rule.open(p, r, i); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeIntoLast appends a block that continues a sentence cut by removed
+// chrome to the previous block.
+func (p *parser) mergeIntoLast(b essay.Block) bool {
+	n := len(p.doc.Blocks)
+	if n == 0 || b.Kind != essay.Paragraph {
+		return false
+	}
+	last := &p.doc.Blocks[n-1]
+	switch last.Kind {
+	case essay.Paragraph, essay.ListItem, essay.Quote, essay.Reference:
+		last.Text = p.joinText(last.Text, b.Text)
+		return true
+	}
+	return false
+}
+
+// emit appends a block and updates the state that rules read.
+func (p *parser) emit(b essay.Block) {
+	if b.Text == "" {
+		return
+	}
+	switch b.Kind {
+	case essay.Heading:
+		p.inRefs = refHeadingRE.MatchString(b.Text)
+	}
+	p.signing = b.Kind == essay.Signature
+	p.doc.Blocks = append(p.doc.Blocks, b)
+}
+
+// regions cuts the kept lines into regions at blank lines and measures
+// each one.
+func (p *parser) regions() []*region {
+	var out []*region
+	var cur *region
+	for _, l := range p.lines {
+		switch {
+		case l.removed:
+		case l.blank:
+			cur = nil
+		default:
+			if cur == nil {
+				cur = &region{}
+				out = append(out, cur)
+			}
+			cur.lines = append(cur.lines, l)
+		}
+	}
+	docWidth := 0
+	indents := map[int]int{}
+	for _, r := range out {
+		r.measure()
+		if r.wrapped && len(r.lines) >= 3 {
+			docWidth = max(docWidth, r.width)
+		}
+		for _, l := range r.lines {
+			indents[l.indent]++
+		}
+	}
+	docBase := mostCommon(indents)
+	var deep []*region
+	for _, r := range out {
+		if docWidth > 0 && len(r.lines) < 3 && r.width <= docWidth {
+			r.width = docWidth
+			r.wrapped = r.wrapped || len(r.lines) == 2 && r.lines[0].width()*4 >= docWidth*3
+		}
+		all := true
+		for _, l := range r.lines {
+			all = all && l.indent >= docBase+4
+		}
+		if all {
+			deep = append(deep, r)
+		}
+	}
+	// Deep indentation marks quotations only where most of the text is
+	// not indented so; otherwise it is the text's own layout.
+	if len(deep)*3 <= len(out) {
+		for _, r := range deep {
+			r.quote = true
+		}
+	}
+	return out
+}
+
+// measure sets a region's indentation, wrap width and layout.
+func (r *region) measure() {
+	indents := map[int]int{}
+	for _, l := range r.lines {
+		indents[l.indent]++
+		r.width = max(r.width, l.width())
+	}
+	r.base = mostCommon(indents)
+	first := map[int]int{}
+	for i, l := range r.lines {
+		if l.indent > r.base && i+1 < len(r.lines) && r.lines[i+1].indent <= r.base {
+			first[l.indent]++
+		}
+	}
+	r.parIndent = r.base
+	if len(first) > 0 {
+		r.parIndent = mostCommon(first)
+	}
+	n := len(r.lines)
+	if n < 2 || r.width > maxWrapWidth {
+		return
+	}
+	full := 0
+	for _, l := range r.lines[:n-1] {
+		if l.width()*4 >= r.width*3 {
+			full++
+		}
+	}
+	r.wrapped = full*10 >= (n-1)*6
+}
+
+// maxWrapWidth is the widest line (in characters) of hard-wrapped text.
+const maxWrapWidth = 160
+
+// mostCommon returns the most frequent key (the smallest on ties).
+func mostCommon(m map[int]int) int {
+	best, bestN := 0, -1
+	for k, n := range m {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
+}

@@ -1,0 +1,57 @@
+package parse
+
+import "regexp"
+
+// Debris patterns: what PDF extraction and plain-text conversion leave
+// between the words of an essay.
+var (
+	// pageNumberRE matches a line that is only a page number:
+	// "12", "- 12 -", "[12]", "Page 12", "12 | Page".
+	pageNumberRE = regexp.MustCompile(`(?i)^(page\s+)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(\s*\|\s*page)?$`)
+	// ruleRE matches a horizontal rule made of one repeated symbol:
+	// "=====", "-----", "* * *", "_____".
+	ruleRE = regexp.MustCompile(`^(?:=[\s=]*={2,}|-[\s-]*-{2,}|_[\s_]*_{2,}|\*(\s*\*){2,}|~[\s~]*~{2,}|#(\s*#){2,})$`)
+)
+
+// maxHeader is the longest line (in characters) that counts as a running
+// header or footer.
+const maxHeader = 80
+
+// removeDebris takes out lone page numbers, horizontal rules and running
+// headers: short lines repeated at least three times in a text that shows
+// page breaks (form feeds or page-number lines).
+func (p *parser) removeDebris() {
+	pages := 0
+	for _, l := range p.lines {
+		if l.page {
+			pages++
+		}
+		if l.blank || l.removed {
+			continue
+		}
+		switch {
+		case pageNumberRE.MatchString(l.text):
+			p.remove(l, "page number")
+			l.cut = true
+			pages++
+		case ruleRE.MatchString(l.text):
+			p.remove(l, "rule")
+			l.cut = true
+		}
+	}
+	if pages < 2 {
+		return
+	}
+	count := map[string]int{}
+	for _, l := range p.lines {
+		if !l.blank && !l.removed && len(l.text) <= maxHeader {
+			count[l.text]++
+		}
+	}
+	for _, l := range p.lines {
+		if !l.blank && !l.removed && count[l.text] >= 3 {
+			p.remove(l, "running header")
+			l.cut = true
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/ianaindex"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// magic lists the signatures of common binary formats that people hand to
+// a text tool by mistake, with what to call them and what to do instead.
+var magic = []struct {
+	prefix string
+	what   string
+	hint   string
+}{
+	{"\x89PNG\r\n\x1a\n", "a PNG image", "give a plain-text essay (.txt)"},
+	{"\xff\xd8\xff", "a JPEG image", "give a plain-text essay (.txt)"},
+	{"GIF87a", "a GIF image", "give a plain-text essay (.txt)"},
+	{"GIF89a", "a GIF image", "give a plain-text essay (.txt)"},
+	{"%PDF-", "a PDF document", "extract its text first (e.g. pdftotext essay.pdf essay.txt) and give the .txt"},
+	{"PK\x03\x04", "a ZIP archive, such as a .docx or .epub", "save the essay as plain text (.txt) first"},
+	{"\x7fELF", "an ELF executable", "give a plain-text essay (.txt)"},
+	{"\x1f\x8b", "a gzip archive", "decompress it first and give the .txt"},
+	{"{\\rtf", "an RTF document", "save the essay as plain text (.txt) first"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document", "save the essay as plain text (.txt) first"},
+}
+
+// decode turns src into a Go string (valid UTF-8, LF line ends not yet
+// normalised) and names the encoding. It refuses binary input with *Error
+// and records lossy decoding as warnings.
+func decode(src []byte, force string, warn func(string, ...any)) (string, string, error) {
+	if force != "" {
+		return decodeForced(src, force, warn)
+	}
+	switch {
+	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
+		return decodeUTF8(src[3:], "utf-8-bom", warn)
+	case bytes.HasPrefix(src, []byte("\xff\xfe")):
+		return decodeWith(src[2:], unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le", warn)
+	case bytes.HasPrefix(src, []byte("\xfe\xff")):
+		return decodeWith(src[2:], unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be", warn)
+	}
+	for _, m := range magic {
+		if bytes.HasPrefix(src, []byte(m.prefix)) {
+			return "", "", &Error{Reason: "not a text file (it looks like " + m.what + ")", Hint: m.hint}
+		}
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		if le, ok := utf16WithoutBOM(src); ok {
+			name, order := "utf-16be", unicode.BigEndian
+			if le {
+				name, order = "utf-16le", unicode.LittleEndian
+			}
+			warn("no byte-order mark: read as %s because of its zero bytes", name)
+			return decodeWith(src, unicode.UTF16(order, unicode.IgnoreBOM), name, warn)
+		}
+		return "", "", &Error{Reason: "not a text file (it contains zero bytes)", Hint: "give a plain-text essay (.txt); for UTF-16 text, add a byte-order mark or pass --encoding utf-16le"}
+	}
+	if looksBinary(src) {
+		return "", "", &Error{Reason: "not a text file (it is mostly control bytes)", Hint: "give a plain-text essay (.txt)"}
+	}
+	if utf8.Valid(src) {
+		return string(src), "utf-8", nil
+	}
+	valid, invalid, _ := utf8Stats(src)
+	if invalid > valid {
+		return decodeWith(src, charmap.Windows1252, "windows-1252", warn)
+	}
+	return decodeUTF8(src, "utf-8", warn)
+}
+
+// decodeForced decodes with an encoding named by the user.
+func decodeForced(src []byte, name string, warn func(string, ...any)) (string, string, error) {
+	low := strings.ToLower(strings.TrimSpace(name))
+	var enc encoding.Encoding
+	if e, err := ianaindex.IANA.Encoding(low); err == nil && e != nil {
+		enc = e
+	} else if e, err := htmlindex.Get(low); err == nil && e != nil {
+		enc = e
+	}
+	if enc == nil {
+		return "", "", &Error{Reason: fmt.Sprintf("unknown encoding %q", name), Hint: "use a name such as utf-8, windows-1252, latin1, utf-16le or utf-16be"}
+	}
+	if low == "utf-8" || low == "utf8" {
+		src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+		return decodeUTF8(src, "utf-8", warn)
+	}
+	if bytes.HasPrefix(src, []byte("\xff\xfe")) && strings.Contains(low, "16") ||
+		bytes.HasPrefix(src, []byte("\xfe\xff")) && strings.Contains(low, "16") {
+		src = src[2:]
+	}
+	return decodeWith(src, enc, low, warn)
+}
+
+// decodeWith runs an x/text decoder; bytes it cannot map become U+FFFD.
+func decodeWith(src []byte, enc encoding.Encoding, name string, warn func(string, ...any)) (string, string, error) {
+	out, err := enc.NewDecoder().Bytes(src)
+	if err != nil {
+		return "", "", &Error{Reason: fmt.Sprintf("cannot decode the text as %s: %v", name, err), Hint: "pass --encoding with the file's real encoding"}
+	}
+	s := string(out)
+	if n := strings.Count(s, "\ufffd"); n > 0 {
+		warn("%d characters could not be decoded as %s and were replaced by U+FFFD", n, name)
+	}
+	return s, name, nil
+}
+
+// decodeUTF8 decodes UTF-8, replacing invalid bytes with U+FFFD and
+// reporting where the first one was.
+func decodeUTF8(src []byte, name string, warn func(string, ...any)) (string, string, error) {
+	if utf8.Valid(src) {
+		return string(src), name, nil
+	}
+	_, invalid, first := utf8Stats(src)
+	warn("invalid UTF-8 at byte offset %d (%d bytes in all) replaced by U+FFFD", first, invalid)
+	return strings.ToValidUTF8(string(src), "\ufffd"), name, nil
+}
+
+// utf8Stats counts valid multi-byte sequences and invalid bytes, and the
+// offset of the first invalid byte (-1 if none).
+func utf8Stats(src []byte) (valid, invalid, first int) {
+	first = -1
+	for i := 0; i < len(src); {
+		if src[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			if first < 0 {
+				first = i
+			}
+			invalid++
+			i++
+			continue
+		}
+		valid++
+		i += n
+	}
+	return valid, invalid, first
+}
+
+// utf16WithoutBOM reports whether src looks like BOM-less UTF-16 text
+// (mostly ASCII, so one byte of each pair is zero) and its byte order.
+func utf16WithoutBOM(src []byte) (littleEndian, ok bool) {
+	if len(src) < 4 || len(src)%2 != 0 {
+		return false, false
+	}
+	var evenZero, oddZero int
+	for i := 0; i+1 < len(src); i += 2 {
+		if src[i] == 0 {
+			evenZero++
+		}
+		if src[i+1] == 0 {
+			oddZero++
+		}
+	}
+	pairs := len(src) / 2
+	switch {
+	case oddZero*10 >= pairs*7 && evenZero*10 < pairs:
+		return true, true
+	case evenZero*10 >= pairs*7 && oddZero*10 < pairs:
+		return false, true
+	}
+	return false, false
+}
+
+// looksBinary reports whether more than 2% of the bytes are C0 controls
+// other than tab, newline, carriage return and form feed.
+func looksBinary(src []byte) bool {
+	n := 0
+	for _, c := range src {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
+			n++
+		}
+	}
+	return n > 0 && n*50 > len(src)
+}

@@ -1,0 +1,55 @@
+package parse
+
+import (
+	"regexp"
+
+	"github.com/essayexport/essayexport/essay"
+)
+
+var (
+	// bulletRE matches a bulleted item: "- text", "* text", "• text".
+	bulletRE = regexp.MustCompile(`^([-*•·▪‣◦–—+])\s+(\S.*)$`)
+	// orderedRE matches a numbered item: "1. text", "2) text", "(3) text",
+	// "a) text", "(b) text", "iv. text".
+	orderedRE = regexp.MustCompile(`^(\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-zA-Z]\)|[A-Z]\)|[ivxlc]{1,6}[.)]|[IVXLC]{1,6}[.)])\s+(\S.*)$`)
+)
+
+// listMarker returns the list marker that starts text, or "".
+func listMarker(text string) string {
+	if m := bulletRE.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	if m := orderedRE.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// openList reads one list item: a line starting with a marker, and the
+// lines that continue it (indented under it, or wrapped on).
+func openList(p *parser, r *region, i int) (essay.Block, int, bool) {
+	l := r.lines[i]
+	var marker, text string
+	ordered := false
+	if m := bulletRE.FindStringSubmatch(l.text); m != nil {
+		marker, text = m[1], m[2]
+	} else if m := orderedRE.FindStringSubmatch(l.text); m != nil {
+		marker, text, ordered = m[1], m[2], true
+	} else {
+		return essay.Block{}, 0, false
+	}
+	j := i + 1
+	for ; j < len(r.lines); j++ {
+		b := r.lines[j]
+		if listMarker(b.text) != "" {
+			break
+		}
+		cont := b.join || b.indent > l.indent ||
+			r.wrapped && !endsSentence(r.lines[j-1].text) && b.indent == l.indent && !p.breaks(r, r.lines[j-1], b)
+		if !cont {
+			break
+		}
+		text = p.joinText(text, b.text)
+	}
+	return essay.Block{Kind: essay.ListItem, Text: text, Marker: marker, Ordered: ordered}, j - i, true
+}

@@ -1,0 +1,172 @@
+// Package parse turns the bytes of a plain-text essay into an
+// *essay.Document: it decodes the text, cuts it into lines, removes site
+// chrome and extraction debris, infers the title and author, and groups
+// the lines into blocks (paragraphs, headings, lists, quotations,
+// references and letter parts) by a prioritised list of rules.
+//
+// The pipeline is decode -> lines -> boilerplate and debris -> title ->
+// blocks -> typography. Parse never fails on prose: only input that cannot
+// be read as text is an error (*Error).
+package parse
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/essayexport/essayexport/essay"
+)
+
+// Options control parsing. The zero value detects everything.
+type Options struct {
+	// Encoding forces an encoding by name ("utf-8", "windows-1252",
+	// "latin1", "utf-16le", ...); "" detects it.
+	Encoding string
+	// Strip adds boilerplate patterns; each must match a whole trimmed
+	// line, or a whole piece of a line cut at a no-break-space separator.
+	Strip []*regexp.Regexp
+	// KeepBoilerplate turns the built-in Boilerplate list off.
+	KeepBoilerplate bool
+	// NoSmart keeps quotes, dashes and ellipses as they are.
+	NoSmart bool
+	// Title and Author override the inferred ones when not empty.
+	Title, Author string
+	// Lang is the BCP 47 language tag; "" means "en".
+	Lang string
+	// Name is a readable form of the file name, for Document.Name.
+	Name string
+}
+
+// parser holds the state of one Parse call.
+type parser struct {
+	opt   Options
+	doc   *essay.Document
+	lines []*line
+	strip []*regexp.Regexp
+	// paywall is set when a removed line is a preview footer or a prompt
+	// to sign up or read on.
+	paywall bool
+	// vocab is the set of lower-cased words of the text, for mending
+	// words hyphenated across lines.
+	vocab map[string]bool
+	// inRefs is true after a references heading; signing after a sign-off.
+	inRefs, signing bool
+	// lastKept is the index of the last kept line.
+	lastKept int
+}
+
+// Parse reads an essay. It fails only on undecodable or non-text input,
+// with *Error.
+func Parse(src []byte, opt Options) (*essay.Document, error) {
+	doc := &essay.Document{Name: opt.Name, Lang: opt.Lang, Blocks: []essay.Block{}, Removed: []essay.Removed{}, Warnings: []string{}}
+	if doc.Lang == "" {
+		doc.Lang = "en"
+	}
+	text, enc, err := decodeText(src, opt, doc.Warnf)
+	if err != nil {
+		return nil, err
+	}
+	doc.Encoding = enc
+	p := &parser{opt: opt, doc: doc, lines: splitLines(text)}
+	for _, re := range opt.Strip {
+		p.strip = append(p.strip, regexp.MustCompile(`^(?:`+re.String()+`)$`))
+	}
+	p.removeBoilerplate()
+	p.removeDebris()
+	p.inferTitle()
+	p.mendCuts()
+	p.buildBlocks()
+	p.detectPreview()
+	if !opt.NoSmart {
+		p.smarten()
+	}
+	slices.SortStableFunc(doc.Removed, func(a, b essay.Removed) int { return a.Line - b.Line })
+	return doc, nil
+}
+
+// decodeText decodes src and cleans the text: the words of its result are
+// what the document and its removed list must account for.
+func decodeText(src []byte, opt Options, warn func(string, ...any)) (string, string, error) {
+	text, enc, err := decode(src, opt.Encoding, warn)
+	if err != nil {
+		return "", "", err
+	}
+	return clean(text, warn), enc, nil
+}
+
+// remove takes a line out of the body and records why.
+func (p *parser) remove(l *line, why string) {
+	l.removed = true
+	p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, l.text, why))
+}
+
+// removeBoilerplate takes out lines matching the Boilerplate list (unless
+// KeepBoilerplate) or a Strip pattern.
+func (p *parser) removeBoilerplate() {
+	for _, l := range p.lines {
+		if l.blank {
+			continue
+		}
+		if !p.opt.KeepBoilerplate {
+			if b, ok := matchBoilerplate(l.text); ok {
+				p.remove(l, "boilerplate: "+b.name)
+				l.cut = true
+				p.paywall = p.paywall || b.paywall
+				continue
+			}
+		}
+		for _, re := range p.strip {
+			if re.MatchString(l.text) {
+				p.remove(l, "strip: "+re.String())
+				l.cut = true
+				break
+			}
+		}
+	}
+}
+
+// mendCuts marks a line as continuing the previous kept line when removed
+// lines sit between them and the removal cut a sentence: the earlier text
+// does not end a sentence and the later one starts in lower case.
+func (p *parser) mendCuts() {
+	var prev *line
+	cut := false
+	for _, l := range p.lines {
+		switch {
+		case l.removed:
+			cut = cut || l.cut
+		case l.blank:
+		default:
+			if cut && prev != nil && !endsSentence(prev.text) && startsLower(l.text) {
+				l.join = true
+			}
+			prev, cut = l, false
+		}
+	}
+}
+
+// detectPreview sets Document.Preview for truncated essay-bank previews:
+// a preview footer or paywall prompt was removed, or chrome was removed and
+// the text ends mid-sentence with an ellipsis.
+func (p *parser) detectPreview() {
+	if p.paywall {
+		p.doc.Preview = true
+		return
+	}
+	if len(p.doc.Blocks) == 0 {
+		return
+	}
+	last := strings.TrimSpace(p.doc.Blocks[len(p.doc.Blocks)-1].Text)
+	chrome := false
+	for _, r := range p.doc.Removed {
+		if strings.HasPrefix(r.Why, "boilerplate") || strings.HasPrefix(r.Why, "strip") {
+			chrome = true
+		}
+	}
+	if chrome && (strings.HasSuffix(last, "...") || strings.HasSuffix(last, "…")) {
+		body := strings.TrimRight(last, ".… ")
+		if !endsSentence(body) {
+			p.doc.Preview = true
+		}
+	}
+}

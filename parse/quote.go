@@ -1,0 +1,60 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/essayexport/essayexport/essay"
+)
+
+// openQuote reads a block quotation: consecutive ">"-prefixed lines; a
+// whole region indented well past the body (see regions); or, in text
+// whose paragraphs start with an indented line, two or more consecutive
+// lines indented deeper than those first lines.
+func openQuote(p *parser, r *region, i int) (essay.Block, int, bool) {
+	l := r.lines[i]
+	if strings.HasPrefix(l.text, ">") {
+		var parts []string
+		j := i
+		for ; j < len(r.lines) && strings.HasPrefix(r.lines[j].text, ">"); j++ {
+			parts = append(parts, strings.TrimSpace(strings.TrimLeft(r.lines[j].text, "> ")))
+		}
+		return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts)}, j - i, true
+	}
+	if r.quote {
+		if i != 0 {
+			return essay.Block{}, 0, false
+		}
+		if len(r.lines) == 1 && headingLevel(l.text, true) > 0 {
+			return essay.Block{}, 0, false // a centred heading, not a quotation
+		}
+		parts := make([]string, len(r.lines))
+		for k, q := range r.lines {
+			parts[k] = q.text
+		}
+		return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts)}, len(r.lines), true
+	}
+	deep := func(q *line) bool { return q.indent >= r.base+4 && q.indent > r.parIndent }
+	if r.parIndent > r.base && deep(l) && (i == 0 || !deep(r.lines[i-1])) {
+		j := i
+		for j < len(r.lines) && deep(r.lines[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			parts := make([]string, 0, j-i)
+			for _, q := range r.lines[i:j] {
+				parts = append(parts, q.text)
+			}
+			return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts)}, j - i, true
+		}
+	}
+	return essay.Block{}, 0, false
+}
+
+// joinAll joins the lines of one block.
+func (p *parser) joinAll(parts []string) string {
+	text := ""
+	for _, s := range parts {
+		text = p.joinText(text, s)
+	}
+	return text
+}

@@ -1,0 +1,40 @@
+package parse
+
+import (
+	"regexp"
+
+	"github.com/essayexport/essayexport/essay"
+)
+
+// refMarkerRE matches the label of a numbered reference: "[12]", "12.", "(3)".
+var refMarkerRE = regexp.MustCompile(`^(\[\d{1,3}\]|\d{1,3}[.)]|\(\d{1,3}\)|[-*•])\s+(\S.*)$`)
+
+// openReference reads one entry of a references list (after a
+// References/Bibliography/Works Cited heading, until the next heading):
+// a line and the lines that continue it, indented under it (a hanging
+// indent) or wrapped on from a line that does not end a sentence.
+func openReference(p *parser, r *region, i int) (essay.Block, int, bool) {
+	if !p.inRefs {
+		return essay.Block{}, 0, false
+	}
+	l := r.lines[i]
+	text, marker := l.text, ""
+	if m := refMarkerRE.FindStringSubmatch(text); m != nil {
+		marker, text = m[1], m[2]
+	}
+	j := i + 1
+	for ; j < len(r.lines); j++ {
+		b := r.lines[j]
+		if refMarkerRE.MatchString(b.text) {
+			break
+		}
+		prev := r.lines[j-1]
+		cont := b.join || b.indent > l.indent ||
+			r.wrapped && !endsSentence(prev.text) && !p.breaks(r, prev, b)
+		if !cont {
+			break
+		}
+		text = p.joinText(text, b.text)
+	}
+	return essay.Block{Kind: essay.Reference, Text: text, Marker: marker}, j - i, true
+}

@@ -1,0 +1,203 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/essayexport/essayexport/essay"
+)
+
+var (
+	// metaRE matches a metadata line of the header: "Title: ...",
+	// "Author: ...", "By: ...".
+	metaRE = regexp.MustCompile(`(?i)^(title|author|authors|by|written by)\s*[:：]\s*(\S.*)$`)
+	// bylineRE matches a byline under the title: "By Jane Q. Smith".
+	bylineRE = regexp.MustCompile(`^(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|van|von|der|le|la)){0,5})$`)
+	// siteSuffixRE matches what essay sites append to a title:
+	// " | Free Essay Example", " - Essay Example", " | StudyMode",
+	// " - Example.com".
+	siteSuffixRE = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\s+[|–—-]\s+(free\s+)?(essay|essays|sample|samples|example|examples|research paper|term paper|paper|coursework|dissertation)(\s+(example|examples|sample|samples|paper|papers|database))?(\s*[|–—-].*)?$`),
+		regexp.MustCompile(`(?i)\s+[|–—-]\s+(www\.)?[\w-]+\.(com|org|net|co\.uk|io|edu)$`),
+		regexp.MustCompile(`\s+\|\s+\p{Lu}[\p{L}\d]*(\s+[\p{L}\d]+){0,2}$`),
+	}
+)
+
+// maxTitle is the longest first line (in characters) read as a title.
+const maxTitle = 160
+
+// nextKept returns the index of the first kept, non-blank line at or
+// after i, or -1.
+func (p *parser) nextKept(i int) int {
+	for ; i < len(p.lines); i++ {
+		if l := p.lines[i]; !l.blank && !l.removed {
+			return i
+		}
+	}
+	return -1
+}
+
+// inferTitle finds the title and author: from metadata lines ("Title:",
+// "Author:") at the top, else from a first line that reads like a title;
+// then a byline, and a repeat of the title at the start of the body,
+// whose better-punctuated form wins. The lines used are taken out of the
+// body.
+func (p *parser) inferTitle() {
+	doc := p.doc
+	title, source := "", "none"
+	last := -1 // index of the last header line used
+	seen := 0
+	for i := p.nextKept(0); i >= 0 && seen < 8; i = p.nextKept(i + 1) {
+		l := p.lines[i]
+		seen++
+		if utf8.RuneCountInString(l.text) > maxTitle {
+			break
+		}
+		m := metaRE.FindStringSubmatch(l.text)
+		if m == nil {
+			continue
+		}
+		if strings.EqualFold(m[1], "title") {
+			if title != "" {
+				continue
+			}
+			title, source = m[2], "metadata"
+		} else if doc.Author == "" {
+			doc.Author = m[2]
+		}
+		p.remove(l, "metadata")
+		last = max(last, i)
+	}
+	if source == "none" {
+		if i := p.nextKept(0); i >= 0 && p.titleLike(i) {
+			l := p.lines[i]
+			title, source = l.text, "first-line"
+			l.removed = true
+			if p.opt.Title != "" {
+				p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, l.text, "title (replaced by --title)"))
+			}
+			last = max(last, i)
+		}
+	}
+	if source != "none" {
+		if i := p.nextKept(last + 1); i >= 0 {
+			if m := bylineRE.FindStringSubmatch(p.lines[i].text); m != nil && doc.Author == "" {
+				doc.Author = m[1]
+				p.remove(p.lines[i], "byline")
+				last = i
+			}
+		}
+		if i := p.nextKept(last + 1); i >= 0 {
+			if form, ok := p.takeRepeat(p.lines[i], title); ok && punctScore(form) > punctScore(title) {
+				title, source = form, "repeat"
+			}
+		}
+	}
+	title = cleanTitle(title)
+	if p.opt.Title != "" {
+		title, source = collapseSpaces(p.opt.Title), "flag"
+	}
+	if p.opt.Author != "" {
+		doc.Author = p.opt.Author
+	}
+	doc.Author = collapseSpaces(doc.Author)
+	if title == "" {
+		source = "none"
+	}
+	doc.Title, doc.TitleSource = title, source
+}
+
+// essayRemoved makes a removed-list entry.
+func essayRemoved(num int, text, why string) essay.Removed {
+	return essay.Removed{Line: num, Text: text, Why: why}
+}
+
+// cleanTitle collapses spaces and drops a site suffix.
+func cleanTitle(t string) string {
+	t = collapseSpaces(t)
+	for _, re := range siteSuffixRE {
+		if s := re.ReplaceAllString(t, ""); s != "" && s != t {
+			t = s
+			break
+		}
+	}
+	return strings.TrimSpace(t)
+}
+
+// titleLike reports whether kept line i reads like a title: short, not a
+// sentence that goes on, not a section name or letter part, and followed
+// by a blank line, removed chrome or clearly separate body text.
+func (p *parser) titleLike(i int) bool {
+	l := p.lines[i]
+	t := l.text
+	n := utf8.RuneCountInString(t)
+	if n > maxTitle || wordCount(t) > 25 || letterCount(t) < 2 || startsLower(t) {
+		return false
+	}
+	if strings.ContainsRune(".,;:-–—(", lastRune(t)) || strings.HasSuffix(t, "...") {
+		return false
+	}
+	if knownHeadingRE.MatchString(t) || salutationRE.MatchString(t) || datelineRE.MatchString(t) ||
+		signoffRE.MatchString(t) || bulletRE.MatchString(t) {
+		return false
+	}
+	next := p.nextKept(i + 1)
+	if next < 0 {
+		return false // nothing but the title: it is the text
+	}
+	if i+1 < len(p.lines) && (p.lines[i+1].blank || p.lines[i+1].removed) {
+		return true
+	}
+	// Body text follows directly: accept only a clearly shorter line, or a
+	// centred one, above a line that starts a new sentence.
+	b := p.lines[next]
+	if startsLower(b.text) {
+		return false
+	}
+	return wordCount(t) <= 12 && (l.width()*10 <= b.width()*6 || l.indent >= b.indent+4 && n < 60)
+}
+
+// takeRepeat looks for the title repeated at the start of line l. It takes
+// the repeat out of the body and returns its form.
+func (p *parser) takeRepeat(l *line, title string) (string, bool) {
+	tk := key(title)
+	if tk == "" {
+		return "", false
+	}
+	lk := key(l.text)
+	if lk == tk {
+		p.remove(l, "title repeat")
+		return l.text, true
+	}
+	if wordCount(title) < 3 || !strings.HasPrefix(lk, tk) {
+		return "", false
+	}
+	// Find where the repeat ends in l.text: after as many letters and
+	// digits as the title has, plus closing punctuation.
+	want := utf8.RuneCountInString(tk)
+	cut := 0
+	for i, r := range l.text {
+		if want == 0 {
+			if unicode.IsSpace(r) {
+				cut = i
+				break
+			}
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return "", false // the repeat ends inside a word
+			}
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			want--
+		}
+	}
+	if cut == 0 {
+		return "", false
+	}
+	form := l.text[:cut]
+	p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, form, "title repeat"))
+	l.text = strings.TrimSpace(l.text[cut:])
+	return form, true
+}
