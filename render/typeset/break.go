@@ -78,6 +78,7 @@ type config struct {
 	doubleHyphen, finalHyphen, adjDemerits, raggedEm float64
 	justify                                          bool
 	window                                           int
+	scratch                                          paragraph // working memory, reused from window to window
 }
 
 func configure(p *Params) *config {
@@ -171,17 +172,31 @@ func Break(text string, p Params) []Line {
 			out = append(out, lines...)
 			break
 		}
+		// Keep the lines up to the last one that ends a word within the
+		// first three quarters of the window, else any but the window's
+		// last line that ends a word, else the whole window.
 		cutoff := (end - start) * 3 / 4
-		keep, next := len(lines), end-start
-		for i := len(lines) - 1; i >= 0; i-- {
-			if done[i] > 0 && done[i] <= cutoff {
+		keep, next := 0, 0
+		for i := len(lines) - 2; i >= 0; i-- {
+			if done[i] > 0 && (done[i] <= cutoff || keep == 0) {
 				keep, next = i+1, done[i]
-				break
+				if done[i] <= cutoff {
+					break
+				}
 			}
 		}
-		if keep == len(lines) {
-			lines[keep-1].Last = false // no early line ends a word: keep the window
-			lines[keep-1].Space = c.space
+		if keep == 0 {
+			keep, next = len(lines), end-start
+			ln := &lines[keep-1]
+			ln.Last = false
+			natural := 0.0
+			for _, wd := range ln.Words {
+				natural += p.Measure(wd.Text)
+				if wd.Hyphen {
+					natural += c.hyphenWidth
+				}
+			}
+			c.setSpace(ln, natural, len(ln.Words)-1)
 		}
 		out = append(out, lines[:keep]...)
 		start += next

@@ -22,12 +22,13 @@
 // spaces stretch (positive) or shrink (negative) relative to what they
 // can. The cheapest path to the paragraph's end is the set of breaks.
 //
-// Like TeX, Break tries up to three passes: first without hyphenation,
-// accepting lines of badness up to PreTolerance (100); then with
-// hyphenation, up to Tolerance (200), where two lines in a row may not end
-// with inserted hyphens; and finally an emergency pass with extra stretch
-// on every line (EmergencyStretch) that accepts any line that is not
-// overfull, so it always produces lines. A word wider than the line is cut
+// Like TeX, Break tries passes until one succeeds: first without
+// hyphenation, accepting lines of badness up to PreTolerance (100); then
+// with hyphenation, up to Tolerance (200), where two lines in a row may not
+// end with inserted hyphens; then an emergency pass with extra stretch on
+// every line (EmergencyStretch) that accepts any line that is not
+// overfull, still without two inserted hyphens in a row; and last the same
+// with that rule relaxed to demerits, which always produces lines. A word wider than the line is cut
 // into pieces that fit (by characters, without hyphens) before breaking,
 // so no line is overfull unless the line cannot hold a single character.
 // The last word of a paragraph is never hyphenated. Explicit hyphens and
@@ -48,6 +49,21 @@
 // memory.
 //
 // Greedy is a first-fit breaker with the same output, for comparison.
+//
+// # Knobs
+//
+// Params carries the line width, first-line indent, measure, hyphenator
+// and justification, and TeX's tuning parameters, each with TeX's plain
+// default when left zero: PreTolerance 100, Tolerance 200, LinePenalty 10,
+// HyphenPenalty and ExHyphenPenalty 50, DoubleHyphenDemerits 10000,
+// FinalHyphenDemerits 5000, AdjDemerits 10000; plus EmergencyStretch (three
+// spaces), the glue's Stretch and Shrink (1/2 and 1/3 of a space) and
+// Window (2000 words).
+//
+// The breaker is written here because no maintained Go module for
+// Knuth-Plass is available to this project (speedata/boxesandglue, which
+// has one, is not served by the module proxy), and the algorithm with its
+// its passes is a few hundred lines.
 //
 // # Hyphenation
 //

@@ -21,7 +21,8 @@ func Greedy(text string, p Params) []Line {
 	if first <= 0 {
 		first = c.width
 	}
-	para := build(words, widths, &p, c, p.Hyphenator, c.width, first)
+	para := &c.scratch
+	build(para, words, widths, &p, c, p.Hyphenator, c.width, first)
 	items := para.items
 	var breaks []int32
 	start := int32(-1) // the break the current line starts after

@@ -175,11 +175,15 @@ func (h *Hyphenator) Lang() string { return h.tag }
 // Points returns the byte offsets inside word where a hyphen may go
 // (respecting TeX's lefthyphenmin 2 / righthyphenmin 3, and never for words
 // under 5 letters). Punctuation around the word is ignored, words with
-// digits or existing hyphens are not hyphenated by patterns. A word with
+// digits or existing hyphens are not hyphenated by patterns (a dash at
+// either end counts as punctuation). A word with
 // apostrophes ("government’s") is hyphenated in its letter runs, each run
 // on its own. A nil h returns nil.
 func (h *Hyphenator) Points(word string) []int {
 	if h == nil {
+		return nil
+	}
+	if strings.IndexFunc(word, unicode.IsDigit) >= 0 {
 		return nil
 	}
 	// Trim everything that is not a letter from both ends.

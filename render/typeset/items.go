@@ -38,15 +38,20 @@ type paragraph struct {
 	words     []string
 	wordWidth []float64
 	items     []item
-	// sums[i] totals items[:i]: width, stretch, shrink, fil stretch.
-	sumW, sumY, sumZ []float64
-	sumFil           []int32
-	space            float64
-	hyphenWidth      float64
+	sums      []sums // sums[i] totals items[:i]
+	// working memory of knuthPlass, kept to be reused
+	nodes  []node
+	active []int32
+}
+
+// sums are running totals of width, stretch, shrink and fil glues.
+type sums struct {
+	w, y, z float64
+	fil     int32
 }
 
 // fields splits text at white space, as strings.Fields does, but keeps
-// no-break spaces (U+00A0, U+2007, U+202F, U+2060) inside words.
+// no-break spaces (U+00A0, U+2007, U+202F) inside words.
 func fields(text string) []string {
 	var out []string
 	start := -1
@@ -98,12 +103,15 @@ func explicitBreaks(w string) []int {
 	return out
 }
 
-// build turns words into items. hyph, when not nil, adds hyphenation
+// build turns words into items in para, reusing its memory. hyph, when not nil, adds hyphenation
 // points (never in the last word). Words wider than limit are cut into
 // pieces that fit, joined by penalties that draw no hyphen.
-func build(words []string, wordWidth []float64, p *Params, c *config, hyph *Hyphenator, limit, firstLimit float64) *paragraph {
-	para := &paragraph{words: words, wordWidth: wordWidth, space: c.space, hyphenWidth: c.hyphenWidth}
-	items := make([]item, 0, 2*len(words)+2)
+func build(para *paragraph, words []string, wordWidth []float64, p *Params, c *config, hyph *Hyphenator, limit, firstLimit float64) {
+	para.words, para.wordWidth = words, wordWidth
+	items := para.items[:0]
+	if n := 2*len(words) + len(words)/2 + 2; cap(items) < n {
+		items = make([]item, 0, n)
+	}
 	for wi, w := range words {
 		if wi > 0 {
 			items = append(items, item{kind: glue, word: int32(wi), width: c.space, stretch: c.space * c.stretch, shrink: c.space * c.shrink})
@@ -157,23 +165,22 @@ func build(words []string, wordWidth []float64, p *Params, c *config, hyph *Hyph
 			item{kind: penalty, penalty: -infPenalty, word: int32(len(words))})
 	}
 	para.items = items
-	n := len(items) + 1
-	para.sumW, para.sumY, para.sumZ = make([]float64, n), make([]float64, n), make([]float64, n)
-	para.sumFil = make([]int32, n)
-	for i, it := range items {
-		w, y, z, f := it.width, it.stretch, it.shrink, int32(0)
-		if it.kind == penalty {
-			w, y, z = 0, 0, 0
-		}
-		if it.fil {
-			f = 1
-		}
-		para.sumW[i+1] = para.sumW[i] + w
-		para.sumY[i+1] = para.sumY[i] + y
-		para.sumZ[i+1] = para.sumZ[i] + z
-		para.sumFil[i+1] = para.sumFil[i] + f
+	if cap(para.sums) < len(items)+1 {
+		para.sums = make([]sums, 0, cap(items)+1)
 	}
-	return para
+	para.sums = append(para.sums[:0], sums{})
+	for _, it := range items {
+		t := para.sums[len(para.sums)-1]
+		switch {
+		case it.kind == box:
+			t.w += it.width
+		case it.fil:
+			t.fil++
+		case it.kind == glue:
+			t.w, t.y, t.z = t.w+it.width, t.y+it.stretch, t.z+it.shrink
+		}
+		para.sums = append(para.sums, t)
+	}
 }
 
 // appendPieces cuts w, wider than limit, into boxes that each fit limit

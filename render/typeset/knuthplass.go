@@ -35,15 +35,21 @@ func breakWords(words []string, widths []float64, p *Params, c *config, indent f
 	if !c.justify {
 		extra = c.raggedEm
 	}
-	var para *paragraph
+	para := &c.scratch
+	built := false
 	var breaks []int32
 	if c.preTolerance >= 0 || hyph == nil {
-		para = build(words, widths, p, c, nil, limit, first)
+		build(para, words, widths, p, c, nil, limit, first)
+		built = true
 		breaks = knuthPlass(para, c, indent, pass{threshold: c.preTolerance, extra: extra})
 	}
 	if breaks == nil && hyph != nil {
-		para = build(words, widths, p, c, hyph, limit, first)
+		build(para, words, widths, p, c, hyph, limit, first)
+		built = true
 		breaks = knuthPlass(para, c, indent, pass{threshold: c.tolerance, extra: extra})
+	}
+	if !built {
+		build(para, words, widths, p, c, hyph, limit, first)
 	}
 	if breaks == nil {
 		breaks = knuthPlass(para, c, indent, pass{threshold: math.Inf(1), extra: extra + c.emergency})
@@ -58,11 +64,8 @@ func breakWords(words []string, widths []float64, p *Params, c *config, indent f
 // starts after break a (item index, -1 for the paragraph start) and ends
 // at break b, and whether it contains fil glue.
 func (para *paragraph) lineShape(a, b int32) (w, y, z float64, fil bool) {
-	s := a + 1 // the item after a break is always a box
-	w = para.sumW[b] - para.sumW[s]
-	y = para.sumY[b] - para.sumY[s]
-	z = para.sumZ[b] - para.sumZ[s]
-	fil = para.sumFil[b]-para.sumFil[s] > 0
+	s, e := &para.sums[a+1], &para.sums[b] // the item after a break is always a box
+	w, y, z, fil = e.w-s.w, e.y-s.y, e.z-s.z, e.fil > s.fil
 	if it := &para.items[b]; it.kind == penalty {
 		w += it.width
 	}
@@ -119,9 +122,9 @@ func fitness(r float64) int8 {
 // returns breaks.
 func knuthPlass(para *paragraph, c *config, indent float64, ps pass) []int32 {
 	items := para.items
-	nodes := make([]node, 1, len(items)/4+8)
-	nodes[0] = node{pos: -1, prev: -1, fitness: 2}
-	active := make([]int32, 1, 64)
+	nodes := append(para.nodes[:0], node{pos: -1, prev: -1, fitness: 2})
+	active := append(para.active[:0], 0)
+	defer func() { para.nodes, para.active = nodes[:0], active[:0] }()
 	firstWidth := c.width - indent
 	for b := int32(0); b < int32(len(items)); b++ {
 		it := &items[b]
@@ -295,7 +298,7 @@ func setLines(para *paragraph, breaks []int32, c *config, indent float64, measur
 				natural += c.hyphenWidth
 			}
 		}
-		gaps := max(len(ln.Words)-1, 0)
+		gaps := len(ln.Words) - 1
 		w, y, z, fil := para.lineShape(start-1, b)
 		extra := 0.0
 		if !c.justify {
@@ -305,13 +308,7 @@ func setLines(para *paragraph, breaks []int32, c *config, indent float64, measur
 		if math.IsInf(ln.Ratio, 0) {
 			ln.Ratio = math.Copysign(100, ln.Ratio)
 		}
-		ln.Space = c.space
-		if gaps > 0 {
-			fit := (target - natural) / float64(gaps)
-			if (c.justify && !ln.Last) || fit < ln.Space {
-				ln.Space = math.Max(fit, 0)
-			}
-		}
+		c.setSpace(&ln, natural, gaps)
 		lines = append(lines, ln)
 		if endsWord {
 			done = append(done, int(items[b].word))
@@ -321,4 +318,19 @@ func setLines(para *paragraph, breaks []int32, c *config, indent float64, measur
 		start = b + 1
 	}
 	return lines, done
+}
+
+// setSpace sets the inter-word space of ln, whose words and hyphen are
+// natural wide and have gaps spaces between them: the space that fills
+// the line when it is justified and not the last, else the natural space,
+// or less if the line would not fit.
+func (c *config) setSpace(ln *Line, natural float64, gaps int) {
+	ln.Space = c.space
+	if gaps <= 0 {
+		return
+	}
+	fit := (c.width - ln.Indent - natural) / float64(gaps)
+	if (c.justify && !ln.Last) || fit < ln.Space {
+		ln.Space = math.Max(fit, 0)
+	}
 }

@@ -1,0 +1,31 @@
+package typeset
+
+import (
+	"math"
+	"testing"
+)
+
+// FuzzBreak checks the invariants of check (every word out in order, no
+// overfull line, justified lines full, last word whole) on any text and
+// width, for both breakers, with and without hyphenation.
+func FuzzBreak(f *testing.F) {
+	for _, p := range prose(f) {
+		f.Add(p, 200.0, 15.0, true)
+	}
+	for _, s := range []string{"", " ", "a", "well-known—and 1924–1929", "“Don’t,” she said.", "e\u0301e\u0301e\u0301", "x\xffy\xfe z", "- -- — –"} {
+		f.Add(s, 30.0, 0.0, false)
+	}
+	us := mustLang(f, "en-US")
+	f.Fuzz(func(t *testing.T, text string, width, indent float64, justify bool) {
+		if math.IsNaN(width) || width < 1 || width > 2000 || math.IsNaN(indent) || math.Abs(indent) > width/2 {
+			t.Skip()
+		}
+		for _, h := range []*Hyphenator{nil, us} {
+			p := Params{Width: width, Indent: indent, Measure: runeMeasure, Hyphenator: h, Justify: justify}
+			check(t, "Break", text, p, Break(text, p))
+			check(t, "Greedy", text, p, Greedy(text, p))
+			p.Window = 7 // exercise the windows on short texts too
+			check(t, "Break/windows", text, p, Break(text, p))
+		}
+	})
+}
