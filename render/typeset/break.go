@@ -88,6 +88,16 @@ func configure(p *Params) *config {
 		}
 		return v
 	}
+	// A measure that returns NaN, infinities or negative widths must not
+	// poison the sums: such widths count as zero.
+	measure := p.Measure
+	p.Measure = func(s string) float64 {
+		w := measure(s)
+		if !(w >= 0) || math.IsInf(w, 1) {
+			return 0
+		}
+		return w
+	}
 	c := &config{
 		width:           p.Width,
 		indent:          p.Indent,
@@ -209,9 +219,6 @@ func measureWords(words []string, measure func(string) float64) []float64 {
 	w := make([]float64, len(words))
 	for i, s := range words {
 		w[i] = measure(s)
-		if !(w[i] >= 0) || math.IsInf(w[i], 0) {
-			w[i] = 0
-		}
 	}
 	return w
 }

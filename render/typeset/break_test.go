@@ -340,6 +340,32 @@ func TestBreakDetails(t *testing.T) {
 			t.Error("nil Measure set lines")
 		}
 	})
+	t.Run("bad measure", func(t *testing.T) {
+		text := "Some words, and hyphenation, and more words to fill lines."
+		bad := func(s string) float64 {
+			switch len(s) % 4 {
+			case 0:
+				return math.NaN()
+			case 1:
+				return -3
+			case 2:
+				return math.Inf(1)
+			}
+			return 5 * float64(len(s))
+		}
+		for _, s := range setters {
+			lines := s.fn(text, Params{Width: 60, Measure: bad, Hyphenator: us, Justify: true})
+			got, _ := rejoin(t, lines)
+			if strings.Join(got, " ") != text {
+				t.Errorf("%s: words %q", s.name, got)
+			}
+			for _, ln := range lines {
+				if math.IsNaN(ln.Space) || math.IsNaN(ln.Ratio) || ln.Space < 0 {
+					t.Errorf("%s: line space %v ratio %v", s.name, ln.Space, ln.Ratio)
+				}
+			}
+		}
+	})
 	t.Run("zero-width measure", func(t *testing.T) {
 		pp := Params{Width: 100, Measure: func(string) float64 { return 0 }, Justify: true}
 		check(t, "zero", "a b c", pp, Break("a b c", pp))
