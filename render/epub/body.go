@@ -38,11 +38,15 @@ func titlePage(title, subtitle, author, date string, notices []string) string {
 		if s = clean(s); s == "" {
 			return
 		}
-		b.WriteString("<" + tag + ` class="` + class + `">`)
+		b.WriteString("<" + tag)
+		if class != "" {
+			b.WriteString(` class="` + class + `"`)
+		}
+		b.WriteString(">")
 		esc(&b, s)
 		b.WriteString("</" + tag + ">\n")
 	}
-	line("h1", "title", title)
+	line("h1", "", title)
 	line("div", "subtitle", subtitle)
 	line("div", "byline", author)
 	line("div", "date", date)
@@ -83,9 +87,9 @@ func partBody(d *essay.Document, heading, wm, file string) (string, []tocEntry) 
 	if wm != "" {
 		watermarkLayer(&b, wm)
 	}
-	b.WriteString(`<section class="essay" epub:type="bodymatter">` + "\n")
+	b.WriteString(`<section epub:type="bodymatter">` + "\n")
 	if h := clean(heading); h != "" {
-		b.WriteString(`<h1 class="title">`)
+		b.WriteString(`<h1>`)
 		esc(&b, h)
 		b.WriteString("</h1>\n")
 	}

@@ -31,6 +31,7 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -125,13 +126,9 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 		}
 		coverImg = o.Cover.Image
 	default:
-		coverTitle := title
-		if !b.Pack {
-			coverTitle = clean(first.Title)
-		}
 		wm := watermarkStyle(o.Watermark).Color
 		var missing bool
-		coverImg, missing = makeCover(coverTitle, author, strings.Join(marks, " / "),
+		coverImg, missing = makeCover(shownTitle(b), author, strings.Join(marks, " / "),
 			color.RGBA{uint8(wm[0]), uint8(wm[1]), uint8(wm[2]), 0xFF})
 		if missing {
 			st.Warnings = append(st.Warnings, "the generated cover leaves out characters that Liberation Serif lacks")
@@ -162,12 +159,12 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 	}
 	css, err := e.AddCSS(styleSheet(o), "style.css")
 	if err != nil {
-		return st, fmt.Errorf("failed to add the style sheet: %w", err)
+		return st, fmt.Errorf("failed to add the style sheet: %w", shortErr(err))
 	}
 	if o.EmbedFonts {
 		for _, f := range fonts.Serif {
 			if _, err := e.AddFont(fontURL(f), f.File); err != nil {
-				return st, fmt.Errorf("failed to add font %s: %w", f.File, err)
+				return st, fmt.Errorf("failed to add font %s: %w", f.File, shortErr(err))
 			}
 		}
 	}
@@ -175,16 +172,25 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 	if coverImg != nil {
 		p, err := e.AddImage(dataURL(coverType, coverImg), "cover"+coverExt)
 		if err != nil {
-			return st, fmt.Errorf("failed to add the cover image: %w", err)
+			return st, fmt.Errorf("failed to add the cover image: %w", shortErr(err))
 		}
 		if err := e.SetCover(p, ""); err != nil {
 			return st, fmt.Errorf("failed to add the cover: %w", err)
 		}
-		coverAlt = "Cover: " + title
-		if author != "" {
-			coverAlt += ", by " + author
+		coverAlt = "Cover"
+		if o.Cover.Image == nil {
+			// Describe what the generated cover shows: no file name.
+			if coverTitle := shownTitle(b); coverTitle != "" {
+				coverAlt += ": " + coverTitle
+			}
+			if author != "" {
+				coverAlt += ", by " + author
+			}
 		}
 		landmarks = append(landmarks, [3]string{"cover", "xhtml/cover.xhtml", "Cover"})
+		// Listing the cover keeps every spine item in the TOC (epubcheck
+		// OPF-058/059).
+		toc = append([]tocEntry{{label: "Cover", href: "xhtml/cover.xhtml"}}, toc...)
 	}
 	for _, p := range pages {
 		if _, err := e.AddSection(p.body, p.title, p.file, css); err != nil {
@@ -221,6 +227,15 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 		st.Pages++
 	}
 	return st, nil
+}
+
+// shownTitle is the title the title page and the cover show: the pack's
+// title, or the essay's own title (never its file name).
+func shownTitle(b *render.Book) string {
+	if b.Pack {
+		return clean(b.Title)
+	}
+	return clean(b.Parts[0].Doc.Title)
 }
 
 // langTag returns b's language as a well-formed BCP 47 tag, "en" when it
@@ -269,12 +284,24 @@ func dataURL(mediaType string, data []byte) string {
 var fontURLs sync.Map // *fonts.Face -> string
 
 // fontURL returns the data URL of an embedded font, made once per process.
+// go-epub's data URL parser knows no "font/" types; it finds the media
+// type from the bytes anyway.
 func fontURL(f *fonts.Face) string {
 	if v, ok := fontURLs.Load(f); ok {
 		return v.(string)
 	}
-	v, _ := fontURLs.LoadOrStore(f, dataURL("font/ttf", f.Data))
+	v, _ := fontURLs.LoadOrStore(f, dataURL("application/octet-stream", f.Data))
 	return v.(string)
+}
+
+// shortErr keeps go-epub's media errors, which quote the whole data URL,
+// to their cause.
+func shortErr(err error) error {
+	var fe *goepub.FileRetrievalError
+	if errors.As(err, &fe) {
+		return fe.Err
+	}
+	return err
 }
 
 // a11yMeta returns the EPUB Accessibility 1.1 metadata for the OPF.
@@ -297,6 +324,8 @@ func a11yMeta(hasCover bool, version string) string {
 		m("schema:accessibilityFeature", "alternativeText")
 	}
 	m("schema:accessibilityHazard", "none")
+	m("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
+	m("a11y:certifiedBy", "essayexport")
 	summary := "This publication is text only, apart from the cover image, which has a text alternative. It has a table of contents, headings that mark its sections, a logical reading order, and no fixed layout, so text can be resized and restyled."
 	if !hasCover {
 		summary = "This publication is text only. It has a table of contents, headings that mark its sections, a logical reading order, and no fixed layout, so text can be resized and restyled."
@@ -369,6 +398,7 @@ func (f *fixer) rezip(w io.Writer, raw []byte) error {
 	dosDate := uint16((mod.Year()-1980)<<9 | int(mod.Month())<<5 | mod.Day())
 	dosTime := uint16(mod.Hour()<<11 | mod.Minute()<<5 | mod.Second()/2)
 	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	put := func(name string, data []byte, method uint16) error {
 		ew, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, ModifiedDate: dosDate, ModifiedTime: dosTime})
 		if err != nil {
@@ -433,6 +463,28 @@ func (f *fixer) rezip(w io.Writer, raw []byte) error {
 	return zw.Close()
 }
 
+// flatePool holds deflate writers at BestSpeed, reused between entries
+// and books: the entries Render writes are small XML files, where a new
+// writer's set-up would cost more than the compression.
+var flatePool = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return w
+}}
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	return err
+}
+
+func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+	fw := flatePool.Get().(*flate.Writer)
+	fw.Reset(w)
+	return pooledFlate{fw}, nil
+}
+
 func readAll(zf *zip.File) ([]byte, error) {
 	r, err := zf.Open()
 	if err != nil {
@@ -449,11 +501,22 @@ func (f *fixer) xhtml(old []byte) []byte {
 	s = strings.TrimPrefix(s, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
 	attrs := ` lang="` + f.lang + `" xml:lang="` + f.lang + `"`
 	s = strings.Replace(s, `<html xmlns="http://www.w3.org/1999/xhtml"`, `<html xmlns="http://www.w3.org/1999/xhtml"`+attrs, 1)
-	if f.coverAlt != "" {
+	if f.coverAlt != "" && strings.Contains(s, `alt="Cover Image"`) {
 		s = strings.Replace(s, `alt="Cover Image"`, `alt="`+text(f.coverAlt)+`"`, 1)
+		// go-epub declares the epub namespace on the cover page too; use
+		// it (epubcheck HTM-044).
+		s = strings.Replace(s, `<body dir="auto">`, `<body dir="auto" epub:type="cover">`, 1)
+	}
+	if strings.Contains(s, "&") {
+		s = entityRefs.Replace(s)
 	}
 	return []byte(xmlDecl + s)
 }
+
+// entityRefs turns the named references encoding/xml writes (in go-epub's
+// <title>) into numeric ones, as esc writes them. This is safe on any
+// well-formed XML, where "&" only ever opens a reference.
+var entityRefs = strings.NewReplacer("&amp;", "&#38;", "&lt;", "&#60;", "&gt;", "&#62;", "&quot;", "&#34;", "&apos;", "&#39;")
 
 // opf fixes go-epub's package document: the modification date, the
 // accessibility metadata and a sorted manifest.

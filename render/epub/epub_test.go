@@ -3,13 +3,20 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/internal/testutil"
@@ -98,6 +105,15 @@ func entries(t testing.TB, data []byte) (map[string]string, []*zip.File) {
 	return m, zr.File
 }
 
+// TestMain makes the JVM that epubcheck runs in start faster: each test
+// here runs epubcheck at least once.
+func TestMain(m *testing.M) {
+	if os.Getenv("JAVA_TOOL_OPTIONS") == "" {
+		os.Setenv("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+	}
+	os.Exit(m.Run())
+}
+
 func fixedOptions() render.Options {
 	o := render.Defaults()
 	o.Modified = time.Date(2024, 3, 9, 14, 30, 5, 0, time.UTC)
@@ -131,7 +147,7 @@ func TestPlainEssayPassesEpubcheck(t *testing.T) {
 	if len(docs) != st.Pages {
 		t.Fatalf("spine has %d documents, Stats.Pages says %d", len(docs), st.Pages)
 	}
-	if !strings.Contains(docs[1], `<h1 class="title">The Second Map</h1>`) {
+	if !strings.Contains(docs[1], `<h1>The Second Map</h1>`) {
 		t.Errorf("title page lacks the h1:\n%s", docs[1])
 	}
 	text := docs[2]
@@ -152,5 +168,487 @@ func TestPlainEssayPassesEpubcheck(t *testing.T) {
 	}
 	if strings.Contains(text, "<h1") {
 		t.Errorf("the text document repeats the h1")
+	}
+}
+
+func TestWatermarkedEssay(t *testing.T) {
+	t.Parallel()
+	const wm = "Preview copy — not for submission"
+	plain, _ := renderBytes(t, render.Single(sampleDoc(), "", "March 2024"), fixedOptions())
+	data, _ := renderBytes(t, render.Single(sampleDoc(), wm, "March 2024"), fixedOptions())
+	check(t, data)
+	m, _ := entries(t, data)
+	pm, _ := entries(t, plain)
+	docs := spineDocs(t, m)
+	notice := `<div class="notice" role="note">` + wm + `</div>`
+	if !strings.Contains(docs[1], notice) {
+		t.Errorf("title page lacks the notice:\n%s", docs[1])
+	}
+	if body := docs[2][:strings.LastIndex(docs[2], "</section>")]; !strings.HasSuffix(strings.TrimSpace(body), notice) {
+		t.Errorf("the text does not end with the notice")
+	}
+	if !strings.Contains(docs[2], `<div class="watermark" aria-hidden="true" data-text="`+wm+`"></div>`) {
+		t.Errorf("the text lacks the watermark layer")
+	}
+	if strings.Count(docs[2], "<p") != strings.Count(spineDocs(t, pm)[2], "<p") {
+		t.Errorf("the watermark added paragraphs")
+	}
+	css := m["EPUB/css/style.css"]
+	for _, want := range []string{"content: attr(data-text)", "opacity: 0.18", "rotate(-56.3deg)", "pointer-events: none"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("style sheet lacks %q", want)
+		}
+	}
+	if m["EPUB/images/cover.png"] == pm["EPUB/images/cover.png"] {
+		t.Errorf("the watermark text is not on the cover")
+	}
+}
+
+func TestNoTitleHasNoH1(t *testing.T) {
+	t.Parallel()
+	d := sampleDoc()
+	d.Title, d.Name = "", "second map draft"
+	data, _ := renderBytes(t, render.Single(d, "", ""), fixedOptions())
+	check(t, data)
+	m, _ := entries(t, data)
+	for name, body := range m {
+		if strings.HasSuffix(name, ".xhtml") && strings.Contains(body, "<h1") {
+			t.Errorf("%s has an h1 though the essay has no title", name)
+		}
+		if strings.HasSuffix(name, ".xhtml") && name != "EPUB/nav.xhtml" && strings.Contains(body, "<body") &&
+			strings.Contains(strings.SplitN(body, "<body", 2)[1], "second map draft") {
+			t.Errorf("%s shows the file name in its body", name)
+		}
+	}
+	if !strings.Contains(m["EPUB/package.opf"], "<dc:title>second map draft</dc:title>") {
+		t.Errorf("dc:title is not DisplayTitle:\n%s", m["EPUB/package.opf"])
+	}
+	docs := spineDocs(t, m)
+	if !strings.Contains(docs[1], `<div class="byline">Rosalind Ferrier</div>`) || strings.Contains(docs[1], "<p") {
+		t.Errorf("title page should show only the author:\n%s", docs[1])
+	}
+	// With nothing to show, there is no title page at all.
+	d.Author = ""
+	data, st := renderBytes(t, render.Single(d, "", ""), fixedOptions())
+	m, _ = entries(t, data)
+	if _, ok := m["EPUB/xhtml/titlepage.xhtml"]; ok || st.Pages != 2 {
+		t.Errorf("an empty title page was made (pages %d)", st.Pages)
+	}
+	check(t, data)
+}
+
+func TestEmbedFonts(t *testing.T) {
+	t.Parallel()
+	o := fixedOptions()
+	o.EmbedFonts = true
+	data, _ := renderBytes(t, render.Single(sampleDoc(), "", ""), o)
+	check(t, data)
+	m, _ := entries(t, data)
+	for _, f := range []string{"Regular", "Italic", "Bold", "BoldItalic"} {
+		name := "EPUB/fonts/LiberationSerif-" + f + ".ttf"
+		if !strings.HasPrefix(m[name], "\x00\x01\x00\x00") {
+			t.Errorf("%s missing or not TrueType", name)
+		}
+		if !strings.Contains(m["EPUB/css/style.css"], `src: url("../fonts/LiberationSerif-`+f+`.ttf")`) {
+			t.Errorf("no @font-face for %s", f)
+		}
+	}
+	if !strings.Contains(m["EPUB/css/style.css"], `font-family: "Liberation Serif", `) {
+		t.Errorf("Liberation Serif does not lead the stack")
+	}
+	if !strings.Contains(m["META-INF/com.apple.ibooks.display-options.xml"], `<option name="specified-fonts">true</option>`) {
+		t.Errorf("no Apple display options")
+	}
+	plain, _ := renderBytes(t, render.Single(sampleDoc(), "", ""), fixedOptions())
+	pm, _ := entries(t, plain)
+	if strings.Contains(pm["EPUB/css/style.css"], "Liberation") {
+		t.Errorf("Liberation Serif named without embedding it")
+	}
+}
+
+func TestCoverNone(t *testing.T) {
+	t.Parallel()
+	o := fixedOptions()
+	o.Cover.None = true
+	data, st := renderBytes(t, render.Single(sampleDoc(), "", ""), o)
+	check(t, data)
+	m, _ := entries(t, data)
+	for name := range m {
+		if strings.Contains(name, "cover") {
+			t.Errorf("cover entry %s with Cover.None", name)
+		}
+	}
+	if st.Pages != 2 {
+		t.Errorf("Pages = %d, want 2", st.Pages)
+	}
+	if strings.Contains(m["EPUB/package.opf"], "visual") {
+		t.Errorf("accessMode visual without an image")
+	}
+}
+
+func TestCoverUserImage(t *testing.T) {
+	t.Parallel()
+	img := image.NewRGBA(image.Rect(0, 0, 40, 60))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 7)
+	}
+	var pngBuf, jpgBuf bytes.Buffer
+	if err := png.Encode(&pngBuf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := jpeg.Encode(&jpgBuf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	o := fixedOptions()
+	o.Cover.Image = pngBuf.Bytes()
+	data, _ := renderBytes(t, render.Single(sampleDoc(), "", ""), o)
+	check(t, data)
+	m, _ := entries(t, data)
+	if m["EPUB/images/cover.png"] != pngBuf.String() {
+		t.Errorf("the user's PNG is not the cover")
+	}
+	if !strings.Contains(m["EPUB/package.opf"], `href="images/cover.png" media-type="image/png" properties="cover-image"`) {
+		t.Errorf("cover-image not declared")
+	}
+	o.Cover.Image = jpgBuf.Bytes()
+	data, _ = renderBytes(t, render.Single(sampleDoc(), "", ""), o)
+	m, _ = entries(t, data)
+	if m["EPUB/images/cover.jpg"] != jpgBuf.String() || !strings.Contains(m["EPUB/package.opf"], `media-type="image/jpeg"`) {
+		t.Errorf("the user's JPEG is not the cover")
+	}
+	o.Cover.Image = []byte("GIF89a not supported")
+	if _, err := Render(io.Discard, render.Single(sampleDoc(), "", ""), o); err == nil || !strings.Contains(err.Error(), "neither PNG nor JPEG") {
+		t.Errorf("a GIF cover gave error %v", err)
+	}
+}
+
+func samplePack() *render.Book {
+	a := sampleDoc()
+	b := &essay.Document{Title: "Bridges and Their Keepers", Author: "Tomas Ilves", Lang: "en", Blocks: []essay.Block{
+		{Kind: essay.Paragraph, Text: "A bridge is a promise made in stone that the far bank will still be there tomorrow."},
+		{Kind: essay.Heading, Level: 1, Text: "Inspection"},
+		{Kind: essay.Paragraph, Text: "Keepers tap each rivet with a small hammer and listen for the dull note of rust."},
+	}}
+	c := &essay.Document{Name: "untitled notes", Lang: "en", Blocks: []essay.Block{
+		{Kind: essay.Dateline, Text: "Leith, 4 June"},
+		{Kind: essay.Salutation, Text: "Dear committee,"},
+		{Kind: essay.Paragraph, Text: "These notes have no title of their own, so the pack names them after their file."},
+		{Kind: essay.Signature, Text: "Yours faithfully, M. Orr"},
+	}}
+	return &render.Book{
+		Pack: true, Title: "Spring Coursework", Subtitle: "Three pieces on public space", Author: "Class 4B", Date: "Spring 2024", Lang: "en-GB",
+		Parts: []render.Part{{Doc: a, Watermark: "DRAFT A"}, {Doc: b}, {Doc: c, Watermark: "DRAFT C"}},
+	}
+}
+
+func TestPack(t *testing.T) {
+	t.Parallel()
+	data, st := renderBytes(t, samplePack(), fixedOptions())
+	check(t, data)
+	m, _ := entries(t, data)
+	docs := spineDocs(t, m)
+	if st.Pages != 5 || len(docs) != 5 {
+		t.Fatalf("pages %d, spine %d; want 5 (cover, title page, three essays)", st.Pages, len(docs))
+	}
+	tp := docs[1]
+	for _, want := range []string{"<h1>Spring Coursework</h1>", `<div class="subtitle">Three pieces on public space</div>`,
+		`<div class="byline">Class 4B</div>`, `<div class="date">Spring 2024</div>`,
+		`<div class="notice" role="note">DRAFT A</div>`, `<div class="notice" role="note">DRAFT C</div>`} {
+		if !strings.Contains(tp, want) {
+			t.Errorf("pack title page lacks %q", want)
+		}
+	}
+	for i, want := range []string{"<h1>The Second Map</h1>", "<h1>Bridges and Their Keepers</h1>", "<h1>untitled notes</h1>"} {
+		if !strings.Contains(docs[2+i], want) {
+			t.Errorf("essay %d lacks %q", i+1, want)
+		}
+	}
+	if !strings.Contains(docs[2], "DRAFT A</div>") || strings.Contains(docs[3], "notice") || !strings.Contains(docs[4], "DRAFT C</div>") {
+		t.Errorf("watermarks are not per part")
+	}
+	for _, want := range []string{`<p class="dateline">Leith, 4 June</p>`, `<p class="salutation">Dear committee,</p>`, `<p class="signature">Yours faithfully, M. Orr</p>`} {
+		if !strings.Contains(docs[4], want) {
+			t.Errorf("letter parts: lacks %q", want)
+		}
+	}
+	nav := m["EPUB/nav.xhtml"]
+	for _, want := range []string{
+		`<li><a href="xhtml/essay001.xhtml">The Second Map</a>`,
+		`<li><a href="xhtml/essay001.xhtml#sec3">Three habits worth keeping</a></li>`,
+		`<li><a href="xhtml/essay002.xhtml#sec1">Inspection</a></li>`,
+		`<li><a href="xhtml/essay003.xhtml">untitled notes</a></li>`,
+	} {
+		if !strings.Contains(nav, want) {
+			t.Errorf("nav lacks %q", want)
+		}
+	}
+	// "Three habits" (level 2) nests under "What Planners Miss" (level 1).
+	if !regexp.MustCompile(`What Planners Miss</a>\s*<ol>\s*<li><a href="xhtml/essay001.xhtml#sec3">`).MatchString(nav) {
+		t.Errorf("level-2 heading not nested:\n%s", nav)
+	}
+	if !strings.Contains(m["EPUB/toc.ncx"], `<content src="xhtml/essay002.xhtml#sec1"/>`) {
+		t.Errorf("NCX lacks the heading link")
+	}
+	opf := m["EPUB/package.opf"]
+	for _, want := range []string{"<dc:title>Spring Coursework</dc:title>", ">Class 4B</dc:creator>",
+		"<dc:description>Three pieces on public space</dc:description>", "<dc:language>en-GB</dc:language>"} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("OPF lacks %q", want)
+		}
+	}
+}
+
+// hostile is text built to break XML and readers.
+var hostile = "<script>alert('x')</script> & ]]> a lone < and > here \"quoted\" " +
+	"ctl:\x00\x01\x08\x0b\x0c\x1b\x7f\u0085 nonchar:\uFFFE\uFFFF\uFDD0 bad utf8:\xed\xa0\x80\xff " +
+	"bidi:\u202Egnirts desrever\u202C \u2066iso\u2069 zero\u200Bwidth\u200D\uFEFF " +
+	"emoji 🧭🏳️‍🌈 CJK 漢字かな한글 &amp; &#0; <![CDATA[x]]>"
+
+func TestHostileText(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("supercalifragilistic", 500) // a 10,000-character word
+	d := &essay.Document{Title: "Title " + hostile, Author: "Author " + hostile, Lang: "en", Blocks: []essay.Block{
+		{Kind: essay.Paragraph, Text: hostile},
+		{Kind: essay.Heading, Level: 1, Text: "Heading " + hostile},
+		{Kind: essay.ListItem, Text: hostile},
+		{Kind: essay.ListItem, Ordered: true, Marker: "<1>", Text: hostile},
+		{Kind: essay.Quote, Text: hostile},
+		{Kind: essay.Reference, Text: hostile},
+		{Kind: essay.Signature, Text: hostile},
+		{Kind: essay.Kind("mystery"), Text: hostile},
+		{Kind: essay.Paragraph, Text: long},
+		{Kind: essay.Paragraph, Text: "\x00\x01 \t "}, // nothing left: no empty p
+	}}
+	b := render.Single(d, "WM "+hostile, "Date "+hostile)
+	b.Subtitle = hostile
+	data, _ := renderBytes(t, b, fixedOptions())
+	check(t, data)
+	m, _ := entries(t, data)
+	for name, body := range m {
+		if !strings.HasSuffix(name, ".xhtml") && !strings.HasSuffix(name, ".opf") && !strings.HasSuffix(name, ".ncx") {
+			continue
+		}
+		for _, bad := range []string{"<script", "]]>", "\x00", "\x1b", "\x7f", "\u0085", "\uFFFE", "\uFDD0", "<![CDATA", "<and", "< and"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+		if !utf8.ValidString(body) {
+			t.Errorf("%s is not valid UTF-8", name)
+		}
+	}
+	text := spineDocs(t, m)[2]
+	for _, want := range []string{"&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62; &#38; ]]&#62; a lone &#60; and &#62; here &#34;quoted&#34;",
+		"ctl: nonchar: bad utf8:\uFFFD\uFFFD\uFFFD\uFFFD bidi:\u202Egnirts desrever\u202C", "emoji 🧭🏳️‍🌈 CJK 漢字かな한글 &#38;amp;", long} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "<p></p>") {
+		t.Errorf("empty paragraph written")
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	t.Parallel()
+	o := fixedOptions()
+	data, _ := renderBytes(t, render.Single(sampleDoc(), "", "March 2024"), o)
+	m, files := entries(t, data)
+
+	if files[0].Name != "mimetype" || files[0].Method != zip.Store || len(files[0].Extra) != 0 || m["mimetype"] != "application/epub+zip" {
+		t.Errorf("mimetype is not the first, stored entry: %+v", files[0].FileHeader)
+	}
+	for _, f := range files {
+		if !f.Modified.Equal(time.Date(2024, 3, 9, 14, 30, 4, 0, time.UTC)) { // MS-DOS time has 2 s steps
+			t.Errorf("%s has time %v", f.Name, f.Modified)
+		}
+	}
+	if !strings.Contains(m["EPUB/toc.ncx"], `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">`) ||
+		!strings.Contains(m["EPUB/package.opf"], `media-type="application/x-dtbncx+xml"`) {
+		t.Errorf("no NCX")
+	}
+	opf := m["EPUB/package.opf"]
+	idRe := regexp.MustCompile(`<dc:identifier id="pub-id">urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})</dc:identifier>`)
+	id := idRe.FindStringSubmatch(opf)
+	if id == nil {
+		t.Fatalf("no content-derived urn:uuid identifier:\n%s", opf)
+	}
+	for _, want := range []string{
+		`<meta property="dcterms:modified">2024-03-09T14:30:05Z</meta>`,
+		"<dc:title>The Second Map</dc:title>",
+		`<dc:creator id="creator">Rosalind Ferrier</dc:creator>`,
+		"<dc:language>en-GB</dc:language>",
+		"<dc:description>" + sampleParas[0] + "</dc:description>",
+		`<meta property="schema:accessMode">textual</meta>`,
+		`<meta property="schema:accessModeSufficient">textual</meta>`,
+		`<meta property="schema:accessibilityFeature">structuralNavigation</meta>`,
+		`<meta property="schema:accessibilityFeature">tableOfContents</meta>`,
+		`<meta property="schema:accessibilityFeature">readingOrder</meta>`,
+		`<meta property="schema:accessibilityFeature">displayTransformability</meta>`,
+		`<meta property="schema:accessibilityHazard">none</meta>`,
+		`<meta property="schema:accessibilitySummary">`,
+		`<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>`,
+	} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("OPF lacks %s", want)
+		}
+	}
+	for name, body := range m {
+		if !strings.HasSuffix(name, ".xhtml") {
+			continue
+		}
+		if !strings.HasPrefix(body, `<?xml version="1.0" encoding="utf-8"?>`) {
+			t.Errorf("%s does not start with the utf-8 XML declaration", name)
+		}
+		if !regexp.MustCompile(`<html [^>]*lang="en-GB" xml:lang="en-GB"`).MatchString(body) {
+			t.Errorf("%s: html element lacks lang and xml:lang", name)
+		}
+		if strings.Contains(body, `href="#`) || strings.Contains(body, "#body") {
+			t.Errorf("%s links to a body id", name)
+		}
+	}
+
+	// The identifier is stable, follows the content and not the date, and
+	// Options.Identifier overrides it.
+	o2 := o
+	o2.Modified = time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+	again, _ := renderBytes(t, render.Single(sampleDoc(), "", "March 2024"), o2)
+	am, _ := entries(t, again)
+	if got := idRe.FindStringSubmatch(am["EPUB/package.opf"]); got == nil || got[1] != id[1] {
+		t.Errorf("identifier changed with the date: %v vs %s", got, id[1])
+	}
+	d := sampleDoc()
+	d.Blocks[1].Text += " One more sentence."
+	other, _ := renderBytes(t, render.Single(d, "", "March 2024"), o)
+	om, _ := entries(t, other)
+	if got := idRe.FindStringSubmatch(om["EPUB/package.opf"]); got == nil || got[1] == id[1] {
+		t.Errorf("identifier did not change with the content")
+	}
+	o.Identifier = "isbn:9780000000002"
+	given, _ := renderBytes(t, render.Single(sampleDoc(), "", ""), o)
+	gm, _ := entries(t, given)
+	if !strings.Contains(gm["EPUB/package.opf"], `<dc:identifier id="pub-id">isbn:9780000000002</dc:identifier>`) ||
+		!strings.Contains(gm["EPUB/toc.ncx"], `<meta name="dtb:uid" content="isbn:9780000000002"/>`) {
+		t.Errorf("Options.Identifier not used")
+	}
+}
+
+func TestSummary(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	if got := summary(long, 300); len(got) > 300+len("…") || !strings.HasSuffix(got, "d…") {
+		t.Errorf("summary cut badly: %q", got)
+	}
+	if got := summary(strings.Repeat("é", 400), 300); !utf8.ValidString(got) || !strings.HasSuffix(got, "…") {
+		t.Errorf("summary of one long word: %q", got)
+	}
+	if got := summary(" short\ttext ", 300); got != "short text" {
+		t.Errorf("summary(short) = %q", got)
+	}
+}
+
+func TestByteIdentical(t *testing.T) {
+	t.Parallel()
+	for _, b := range []*render.Book{render.Single(sampleDoc(), "PREVIEW", "today"), samplePack()} {
+		o := fixedOptions()
+		o.EmbedFonts = true
+		first, _ := renderBytes(t, b, o)
+		for i := 0; i < 3; i++ {
+			if again, _ := renderBytes(t, b, o); !bytes.Equal(first, again) {
+				t.Fatalf("render %d differs from the first", i+2)
+			}
+		}
+	}
+}
+
+func TestConcurrentRenders(t *testing.T) {
+	t.Parallel()
+	books := []*render.Book{render.Single(sampleDoc(), "", ""), render.Single(sampleDoc(), "WM", "d"), samplePack()}
+	nd := sampleDoc()
+	nd.Title = ""
+	books = append(books, render.Single(nd, "", ""))
+	want := make([][]byte, len(books))
+	for i, b := range books {
+		want[i], _ = renderBytes(t, b, fixedOptions())
+	}
+	errs := make(chan error, 64)
+	var wg sync.WaitGroup
+	for g := 0; g < 16; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 8; i++ {
+				k := (g + i) % len(books)
+				var buf bytes.Buffer
+				if _, err := Render(&buf, books[k], fixedOptions()); err != nil {
+					errs <- err
+					return
+				}
+				if !bytes.Equal(buf.Bytes(), want[k]) {
+					errs <- fmt.Errorf("goroutine %d: book %d differs from its serial render", g, k)
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, b := range []*render.Book{nil, {}, {Parts: []render.Part{{}}}} {
+		if _, err := Render(io.Discard, b, fixedOptions()); err == nil {
+			t.Errorf("no error for %+v", b)
+		}
+	}
+	d := sampleDoc()
+	d.Lang = "not a language!"
+	var buf bytes.Buffer
+	st, err := Render(&buf, render.Single(d, "", ""), fixedOptions())
+	if err != nil || len(st.Warnings) == 0 || !strings.Contains(buf.String(), "") {
+		t.Errorf("bad language: err %v, warnings %v", err, st.Warnings)
+	}
+	m, _ := entries(t, buf.Bytes())
+	if !strings.Contains(m["EPUB/package.opf"], "<dc:language>en</dc:language>") {
+		t.Errorf("bad language not replaced by en")
+	}
+}
+
+// benchDoc is an essay of about 900 words.
+func benchDoc() *essay.Document {
+	d := sampleDoc()
+	return d
+}
+
+func BenchmarkRender(b *testing.B) {
+	book := render.Single(benchDoc(), "", "")
+	o := fixedOptions()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Render(io.Discard, book, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRenderParallel(b *testing.B) {
+	book := render.Single(benchDoc(), "", "")
+	o := fixedOptions()
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := Render(io.Discard, book, o); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+func BenchmarkCover(b *testing.B) {
+	for b.Loop() {
+		makeCover("The Second Map: Streets, Memory and the Habits of Towns", "Rosalind Ferrier", "", color.RGBA{190, 30, 30, 255})
 	}
 }

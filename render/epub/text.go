@@ -64,20 +64,22 @@ func isPlain(s string) bool {
 
 // esc writes s, already cleaned, to b with the five XML-significant
 // characters escaped, so that "<", "&" and "]]>" cannot end or open
-// markup, in text and in double-quoted attribute values alike.
+// markup, in text and in double-quoted attribute values alike. It writes
+// numeric character references, which epubcheck prefers to named ones
+// (HTM-006).
 func esc(b *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var rep string
 		switch s[i] {
 		case '<':
-			rep = "&lt;"
+			rep = "&#60;"
 		case '>':
-			rep = "&gt;"
+			rep = "&#62;"
 		case '&':
-			rep = "&amp;"
+			rep = "&#38;"
 		case '"':
-			rep = "&quot;"
+			rep = "&#34;"
 		case '\'':
 			rep = "&#39;"
 		default:
