@@ -1,10 +1,7 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
-	"hash"
-	"hash/fnv"
 	"io"
 	"math"
 	"strconv"
@@ -17,19 +14,20 @@ import (
 	"github.com/essayexport/essayexport/render"
 )
 
-// drawer draws laid-out pages with fpdf.
+// drawer draws laid-out pages with fpdf. It runs twice over the pages:
+// first collecting (f is nil) to learn which characters each face must
+// embed, then drawing.
 type drawer struct {
 	r    *renderer
-	f    *fpdf.Fpdf
-	face *metrics // the font fpdf has selected
+	f    *fpdf.Fpdf // nil while collecting
+	enc  *encoding
+	slot *slot // the font fpdf has selected
 	size float64
 	rgb  [3]int
-	// drawn hashes the text drawn in each face, to name its subset
-	drawn [len(fontIDs)]hash.Hash64
 }
 
-// fontIDs sizes per-face arrays.
-var fontIDs [8]struct{}
+// fontIDs sizes per-face arrays: one entry per face in allFaces.
+var fontIDs [6]struct{}
 
 // draw writes pages as a PDF to w.
 func (r *renderer) draw(w io.Writer, pages []*page) error {
@@ -44,113 +42,54 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	f.SetMargins(0, 0, 0)
 	f.SetCellMargin(0)
 	r.metadata(f)
-	d := &drawer{r: r, f: f}
-	for i := range d.drawn {
-		d.drawn[i] = fnv.New64a()
-	}
 
-	// the footer and the watermark need their faces too
-	r.used[faceRegular] = true
-	for _, p := range pages {
-		if p.header != "" {
-			r.used[faceItalic] = true
-		}
-		if p.watermark != "" {
-			r.used[faceBold] = true
-		}
-	}
-	// Register only the faces the document uses, in a fixed order. A
-	// fallback face is used when some run needs it, which only drawing
-	// reveals: check the lines first.
-	for _, p := range pages {
-		for _, l := range p.lines {
-			for _, rn := range l.runs {
-				d.markFallbacks(rn)
-			}
-		}
-	}
-	for _, m := range allFaces {
-		if r.used[m.id] {
-			f.AddUTF8FontFromBytes(familyPrefix+m.face.Family, m.face.Style, m.face.Data)
-		}
-	}
+	d := &drawer{r: r, enc: &encoding{}}
 	total := len(pages)
 	for n, p := range pages {
+		d.page(p, n+1, total)
+	}
+	if err := d.enc.register(f); err != nil {
+		return err
+	}
+	d.f = f
+	for n, p := range pages {
 		f.AddPage()
-		d.face, d.size, d.rgb = nil, 0, [3]int{-1, -1, -1}
-		for _, l := range p.lines {
-			d.line(l)
-		}
-		for _, b := range p.bookmarks {
-			d.setFont(allFaces[faceRegular], r.size) // Bookmark converts to UTF-16 only under a UTF-8 font
-			f.Bookmark(b.text, b.level, b.y)
-		}
-		for _, lk := range p.links {
-			id := f.AddLink()
-			f.SetLink(id, 0, lk.page)
-			f.Link(lk.x, lk.y, lk.w, lk.h, id)
-		}
-		d.furniture(p, n+1, total)
+		d.slot, d.size, d.rgb = nil, 0, [3]int{-1, -1, -1}
+		d.page(p, n+1, total)
 		if err := f.Error(); err != nil {
 			return err
 		}
 	}
-	var out bytes.Buffer
-	if err := f.Output(&out); err != nil {
-		return err
+	return f.Output(w)
+}
+
+// page draws one page: its lines, outline entries, links, then the
+// running header, footer and watermark.
+func (d *drawer) page(p *page, n, total int) {
+	for _, l := range p.lines {
+		d.line(l)
 	}
-	pdf := out.Bytes()
-	for _, m := range allFaces {
-		if r.used[m.id] {
-			pdf = d.tagSubset(pdf, m)
+	if d.f != nil {
+		for _, b := range p.bookmarks {
+			d.f.Bookmark(utf16BOM(b.text), b.level, b.y)
+		}
+		for _, lk := range p.links {
+			id := d.f.AddLink()
+			d.f.SetLink(id, 0, lk.page)
+			d.f.Link(lk.x, lk.y, lk.w, lk.h, id)
 		}
 	}
-	_, err := w.Write(pdf)
-	return err
+	d.furniture(p, n, total)
 }
 
-// familyPrefix starts the family name each face is registered under.
-// fpdf names an embedded font "utf8" + family + style; with this
-// three-letter prefix, "/utf8esx" has the length of a PDF subset tag such
-// as "/KQZBWT+", which tagSubset writes in its place (fpdf does subset the
-// font but does not tag its name, so pdffonts would report it as whole).
-const familyPrefix = "esx"
-
-// tagSubset replaces fpdf's name for face m in the (uncompressed) font
-// dictionaries with a subset-tagged name of the same length, so that no
-// byte offset moves. The tag is derived from the text drawn in the face.
-func (d *drawer) tagSubset(pdf []byte, m *metrics) []byte {
-	name := "/utf8" + strings.ToLower(familyPrefix+m.face.Family) + strings.ToUpper(m.face.Style) + "\n"
-	sum := d.drawn[m.id].Sum64()
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + byte(sum%26)
-		sum /= 26
-	}
-	repl := "/" + string(tag) + "+" + name[len("/utf8"+familyPrefix):]
-	return bytes.ReplaceAll(pdf, []byte(name), []byte(repl))
-}
-
-// markFallbacks records the fallback faces a run will be drawn in.
-func (d *drawer) markFallbacks(rn run) {
-	for _, c := range rn.text {
-		if !rn.face.has(c) {
-			if fb := fallbackFor(c); fb != nil {
-				d.r.used[fb.id] = true
-			}
-		}
-	}
-}
-
-func (d *drawer) setFont(m *metrics, size float64) {
-	if d.face != m || d.size != size {
-		d.f.SetFont(familyPrefix+m.face.Family, m.face.Style, size)
-		d.face, d.size = m, size
+func (d *drawer) raw(s string) {
+	if d.f != nil {
+		d.f.RawWriteStr(s)
 	}
 }
 
 func (d *drawer) setColor(rgb [3]int) {
-	if d.rgb != rgb {
+	if d.f != nil && d.rgb != rgb {
 		d.f.SetTextColor(rgb[0], rgb[1], rgb[2])
 		d.rgb = rgb
 	}
@@ -162,52 +101,39 @@ func (d *drawer) line(l line) {
 	for _, rn := range l.runs {
 		switch rn.actual {
 		case actualWhole:
-			d.f.RawWriteStr("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
+			d.raw("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
 		case actualEmpty:
-			d.f.RawWriteStr("/Span <</ActualText ()>> BDC")
+			d.raw("/Span <</ActualText ()>> BDC")
 		}
 		if rn.leader > 0 {
-			d.setFont(rn.face, l.size)
 			cs := rn.leader - rn.face.wordWidth(".", l.size)
-			d.f.RawWriteStr(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
-			d.f.Text(rn.x, l.y, rn.text)
-			d.f.RawWriteStr("0 Tc")
+			d.raw(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
+			d.text(rn.face, l.size, rn.x, l.y, rn.text)
+			d.raw("0 Tc")
 		} else {
 			d.text(rn.face, l.size, rn.x, l.y, rn.text)
 		}
 		if rn.actual != actualNone {
-			d.f.RawWriteStr("EMC")
+			d.raw("EMC")
 		}
 	}
 }
 
-// text draws s at (x, y) in face m, drawing the runes m lacks in the
+// text draws s at (x, y) in face m; characters m lacks are drawn in the
 // fallback face that has them.
 func (d *drawer) text(m *metrics, size, x, y float64, s string) {
-	start := 0
-	cur := m
-	flush := func(end int) {
-		if end > start {
-			d.setFont(cur, size)
-			d.drawn[cur.id].Write([]byte(s[start:end]))
-			d.f.Text(x, y, s[start:end])
-			x += cur.wordWidth(s[start:end], size)
-		}
-		start = end
+	if d.f == nil {
+		d.enc.collect(m, s)
+		return
 	}
-	for i, c := range s {
-		want := m
-		if !m.has(c) {
-			if fb := fallbackFor(c); fb != nil {
-				want = fb
-			}
+	d.enc.encode(m, size, s, func(sl *slot, code string, w float64) {
+		if d.slot != sl || d.size != size {
+			d.f.SetFont(sl.family, "", size)
+			d.slot, d.size = sl, size
 		}
-		if want != cur {
-			flush(i)
-			cur = want
-		}
-	}
-	flush(len(s))
+		d.f.Text(x, y, code)
+		x += w
+	})
 }
 
 // words draws s word by word, so that its spaces extract as spaces.
@@ -264,16 +190,31 @@ func (d *drawer) furniture(p *page, n, total int) {
 	diag := math.Hypot(r.pageW, r.pageH)
 	size := math.Min(0.7*diag*1000/units, r.pageW*0.3)
 	cx, cy := r.pageW/2, r.pageH/2
-	f.SetAlpha(wm.Opacity, "Normal")
-	f.TransformBegin()
-	f.TransformRotate(angle, cx, cy)
+	if f != nil {
+		f.SetAlpha(wm.Opacity, "Normal")
+		f.TransformBegin()
+		f.TransformRotate(angle, cx, cy)
+	}
 	// rotated glyphs extract in fragments; the span makes the mark extract
 	// as its text, once
-	f.RawWriteStr("/Span <</ActualText " + pdfTextString(note) + ">> BDC")
+	d.raw("/Span <</ActualText " + pdfTextString(note) + ">> BDC")
 	d.words(bold, size, cx-bold.wordWidth(note, size)/2, cy+size*0.33, note)
-	f.RawWriteStr("EMC")
-	f.TransformEnd()
-	f.SetAlpha(1, "Normal")
+	d.raw("EMC")
+	if f != nil {
+		f.TransformEnd()
+		f.SetAlpha(1, "Normal")
+	}
+}
+
+// utf16BOM converts s to UTF-16BE with a byte order mark, the form fpdf
+// writes as a PDF text string (Bookmark converts only when a UTF-8 font
+// is selected, and these fonts are not).
+func utf16BOM(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 // pdfTextString encodes s as a PDF text string: UTF-16BE with a byte order

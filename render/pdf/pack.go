@@ -106,7 +106,6 @@ func (r *renderer) fillToc(pages []*page, entries []tocEntry, first int) {
 	p.bookmarks = append(p.bookmarks, bookmark{text: "Contents", level: 0, y: y})
 	y += h.leading + r.leading
 	reg, ita := allFaces[faceRegular], allFaces[faceItalic]
-	r.used[faceRegular], r.used[faceItalic] = true, true
 	base := (r.leading-1.107*r.size)/2 + 0.891*r.size
 	for _, e := range entries {
 		if y+r.leading > r.bottom+0.01 {

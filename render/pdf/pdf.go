@@ -75,7 +75,6 @@ type renderer struct {
 	left, top, textW float64
 	bottom           float64 // lowest line-box bottom
 	size, leading    float64
-	used             [8]bool // faces drawn, by metrics.id
 	warnings         []string
 	warned           map[string]bool
 	paras            []*para // every block placed, in order (tests read it)
@@ -217,7 +216,6 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 		}
 		last := ln.Words[len(ln.Words)-1]
 		pending = last.Whole != "" && !ln.Last
-		r.used[st.face.id] = true
 		p.lines = append(p.lines, l)
 	}
 	return p

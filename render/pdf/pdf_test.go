@@ -94,10 +94,10 @@ func TestSingleEssay(t *testing.T) {
 	path, st := renderFile(t, render.Single(doc, "", "1 March 2026"), o)
 	testutil.QpdfCheck(t, path)
 	fonts := testutil.PdfFonts(t, path)
-	if !strings.Contains(fonts, "+liberationserif ") || !strings.Contains(fonts, "+liberationserifB") {
+	if !strings.Contains(fonts, "+LiberationSerif-Regular ") || !strings.Contains(fonts, "+LiberationSerif-Bold ") {
 		t.Errorf("pdffonts does not list subsetted Liberation Serif regular and bold:\n%s", fonts)
 	}
-	if strings.Contains(fonts, "notosans") {
+	if strings.Contains(fonts, "NotoSans") {
 		t.Errorf("a fallback face is embedded although no text needs it:\n%s", fonts)
 	}
 	text := testutil.PdfToText(t, path)
@@ -329,7 +329,7 @@ func TestMissingAndFallbackGlyphs(t *testing.T) {
 	path, st := renderFile(t, render.Single(doc, "", ""), render.Defaults())
 	testutil.QpdfCheck(t, path)
 	fonts := testutil.PdfFonts(t, path)
-	if !strings.Contains(fonts, "+notosansmath") || !strings.Contains(fonts, "+notosanssymbols2") {
+	if !strings.Contains(fonts, "+NotoSansMath-Regular ") || !strings.Contains(fonts, "+NotoSansSymbols2-Regular ") {
 		t.Errorf("pdffonts does not list the Noto Sans Math fallback:\n%s", fonts)
 	}
 	text := strings.Join(strings.Fields(testutil.PdfToText(t, path)), " ")
