@@ -206,13 +206,18 @@ func (r *region) measure() {
 	if n < 2 || r.width > maxWrapWidth {
 		return
 	}
-	full := 0
+	// Wrapped lines mostly fill the width and seldom end a sentence;
+	// lines that all end one are one paragraph (or message) each.
+	full, ends := 0, 0
 	for _, l := range r.lines[:n-1] {
 		if l.width()*4 >= r.width*3 {
 			full++
 		}
+		if endsSentence(l.text) {
+			ends++
+		}
 	}
-	r.wrapped = full*10 >= (n-1)*6
+	r.wrapped = full*10 >= (n-1)*6 && ends < n-1
 }
 
 // maxWrapWidth is the widest line (in characters) of hard-wrapped text.

@@ -48,8 +48,10 @@ func (p *parser) removeDebris() {
 			count[l.text]++
 		}
 	}
-	for _, l := range p.lines {
-		if !l.blank && !l.removed && count[l.text] >= 3 {
+	first := p.nextKept(0)
+	for i, l := range p.lines {
+		// A running header on the first page is usually the title.
+		if !l.blank && !l.removed && count[l.text] >= 3 && i != first {
 			p.remove(l, "running header")
 			l.cut = true
 		}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strings"
 	"regexp"
 	"unicode/utf8"
 
@@ -27,7 +28,7 @@ const maxSalutation = 10
 // openDateline reads a line that is only a date.
 func openDateline(p *parser, r *region, i int) (essay.Block, int, bool) {
 	l := r.lines[i]
-	if !datelineRE.MatchString(l.text) {
+	if len(l.text) > 60 || !strings.ContainsAny(l.text, "0123456789") || !datelineRE.MatchString(l.text) {
 		return essay.Block{}, 0, false
 	}
 	return essay.Block{Kind: essay.Dateline, Text: l.text}, 1, true
@@ -37,7 +38,7 @@ func openDateline(p *parser, r *region, i int) (essay.Block, int, bool) {
 // inside a longer line stays part of its paragraph.
 func openSalutation(p *parser, r *region, i int) (essay.Block, int, bool) {
 	l := r.lines[i]
-	if !salutationRE.MatchString(l.text) || wordCount(l.text) > maxSalutation {
+	if len(l.text) > 100 || !salutationRE.MatchString(l.text) || wordCount(l.text) > maxSalutation {
 		return essay.Block{}, 0, false
 	}
 	return essay.Block{Kind: essay.Salutation, Text: l.text}, 1, true
@@ -47,7 +48,7 @@ func openSalutation(p *parser, r *region, i int) (essay.Block, int, bool) {
 // title line under it ("Jane Smith", "Class 10B").
 func openSignature(p *parser, r *region, i int) (essay.Block, int, bool) {
 	l := r.lines[i]
-	if signoffRE.MatchString(l.text) {
+	if len(l.text) < 40 && signoffRE.MatchString(l.text) {
 		return essay.Block{Kind: essay.Signature, Text: l.text}, 1, true
 	}
 	signing := p.signing || i > 0 && signoffRE.MatchString(r.lines[i-1].text)

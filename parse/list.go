@@ -38,6 +38,7 @@ func openList(p *parser, r *region, i int) (essay.Block, int, bool) {
 	} else {
 		return essay.Block{}, 0, false
 	}
+	parts := []string{text}
 	j := i + 1
 	for ; j < len(r.lines); j++ {
 		b := r.lines[j]
@@ -49,7 +50,7 @@ func openList(p *parser, r *region, i int) (essay.Block, int, bool) {
 		if !cont {
 			break
 		}
-		text = p.joinText(text, b.text)
+		parts = append(parts, b.text)
 	}
-	return essay.Block{Kind: essay.ListItem, Text: text, Marker: marker, Ordered: ordered}, j - i, true
+	return essay.Block{Kind: essay.ListItem, Text: p.joinAll(parts), Marker: marker, Ordered: ordered}, j - i, true
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,16 +12,16 @@ import (
 // openParagraph is the fallback rule: it reads line i and the lines that
 // continue it, by the region's layout, until a break or another rule.
 func openParagraph(p *parser, r *region, i int) (essay.Block, int) {
-	text := r.lines[i].text
+	parts := []string{r.lines[i].text}
 	j := i + 1
 	for ; j < len(r.lines); j++ {
 		b := r.lines[j]
 		if !b.join && (p.breaks(r, r.lines[j-1], b) || p.interrupts(r, j)) {
 			break
 		}
-		text = p.joinText(text, b.text)
+		parts = append(parts, b.text)
 	}
-	return essay.Block{Kind: essay.Paragraph, Text: text}, j - i
+	return essay.Block{Kind: essay.Paragraph, Text: p.joinAll(parts)}, j - i
 }
 
 // breaks decides whether line b starts a new paragraph after line a of
@@ -29,8 +30,9 @@ func openParagraph(p *parser, r *region, i int) (essay.Block, int) {
 //   - in one-paragraph-per-line text every line does, unless a leaves a
 //     sentence open and b goes on in lower case;
 //   - in hard-wrapped text a line ends its paragraph when the next word
-//     would have fitted on it and it ends a sentence or is under half
-//     the width.
+//     would have fitted on it and it ends a sentence, or is under half
+//     the width with the next line not going on in lower case; a word
+//     hyphenated across the lines never ends one.
 func (p *parser) breaks(r *region, a, b *line) bool {
 	if b.indent > r.base && b.indent > a.indent {
 		return true
@@ -38,32 +40,47 @@ func (p *parser) breaks(r *region, a, b *line) bool {
 	if !r.wrapped {
 		return endsSentence(a.text) || !startsLower(b.text)
 	}
+	if hyphenated(a.text) && startsLower(b.text) {
+		return false
+	}
 	fits := a.width()+1+utf8.RuneCountInString(firstWord(b.text)) <= r.width
-	return fits && (endsSentence(a.text) || a.width()*2 < r.width)
+	return fits && (endsSentence(a.text) || a.width()*2 < r.width && !startsLower(b.text))
 }
 
-// joinText joins two lines of one paragraph with a space, or mends a word
-// hyphenated across them ("exam-" + "ple") when the joined word occurs
-// elsewhere in the text. Other line-end hyphens are kept ("self-" +
-// "esteem" = "self-esteem").
-func (p *parser) joinText(a, b string) string {
-	if a == "" {
-		return b
-	}
-	if b == "" {
-		return a
-	}
-	if strings.HasSuffix(a, "-") && !strings.HasSuffix(a, "--") && startsLower(b) {
-		stem := a[strings.LastIndexByte(a, ' ')+1 : len(a)-1]
-		if r, _ := utf8.DecodeLastRuneInString(stem); unicode.IsLetter(r) {
-			next := firstWord(b)
-			if p.knownWord(wordKey(stem) + wordKey(next)) {
-				return a[:len(a)-1] + b
+// joinText joins two pieces of one block; see joinAll.
+func (p *parser) joinText(a, b string) string { return p.joinAll([]string{a, b}) }
+
+// joinAll joins the lines of one block with spaces, in linear time. A
+// word hyphenated across two lines ("exam-" + "ple") is mended when the
+// joined word occurs elsewhere in the text; other line-end hyphens are
+// kept without a space ("self-" + "esteem" = "self-esteem").
+func (p *parser) joinAll(parts []string) string {
+	parts = slices.DeleteFunc(slices.Clone(parts), func(s string) bool { return s == "" })
+	var b strings.Builder
+	for i, s := range parts {
+		if i+1 < len(parts) && hyphenated(s) && startsLower(parts[i+1]) {
+			stem := s[strings.LastIndexByte(s, ' ')+1 : len(s)-1]
+			if p.knownWord(wordKey(stem) + wordKey(firstWord(parts[i+1]))) {
+				s = s[:len(s)-1]
 			}
-			return a + b
+			b.WriteString(s)
+			continue
+		}
+		b.WriteString(s)
+		if i+1 < len(parts) {
+			b.WriteByte(' ')
 		}
 	}
-	return a + " " + b
+	return b.String()
+}
+
+// hyphenated reports whether s ends with a letter and a hyphen.
+func hyphenated(s string) bool {
+	if !strings.HasSuffix(s, "-") || strings.HasSuffix(s, "--") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	return unicode.IsLetter(r)
 }
 
 // wordKey lower-cases a word and keeps its letters only.

@@ -42,7 +42,7 @@ type parser struct {
 	opt   Options
 	doc   *essay.Document
 	lines []*line
-	strip []*regexp.Regexp
+	strip []*regexp.Regexp // Options.Strip, anchored to match whole lines
 	// paywall is set when a removed line is a preview footer or a prompt
 	// to sign up or read on.
 	paywall bool
@@ -115,9 +115,9 @@ func (p *parser) removeBoilerplate() {
 				continue
 			}
 		}
-		for _, re := range p.strip {
+		for k, re := range p.strip {
 			if re.MatchString(l.text) {
-				p.remove(l, "strip: "+re.String())
+				p.remove(l, "strip: "+p.opt.Strip[k].String())
 				l.cut = true
 				break
 			}

@@ -49,12 +49,3 @@ func openQuote(p *parser, r *region, i int) (essay.Block, int, bool) {
 	}
 	return essay.Block{}, 0, false
 }
-
-// joinAll joins the lines of one block.
-func (p *parser) joinAll(parts []string) string {
-	text := ""
-	for _, s := range parts {
-		text = p.joinText(text, s)
-	}
-	return text
-}

@@ -22,6 +22,7 @@ func openReference(p *parser, r *region, i int) (essay.Block, int, bool) {
 	if m := refMarkerRE.FindStringSubmatch(text); m != nil {
 		marker, text = m[1], m[2]
 	}
+	parts := []string{text}
 	j := i + 1
 	for ; j < len(r.lines); j++ {
 		b := r.lines[j]
@@ -34,7 +35,7 @@ func openReference(p *parser, r *region, i int) (essay.Block, int, bool) {
 		if !cont {
 			break
 		}
-		text = p.joinText(text, b.text)
+		parts = append(parts, b.text)
 	}
-	return essay.Block{Kind: essay.Reference, Text: text, Marker: marker}, j - i, true
+	return essay.Block{Kind: essay.Reference, Text: p.joinAll(parts), Marker: marker}, j - i, true
 }

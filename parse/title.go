@@ -47,6 +47,7 @@ func (p *parser) nextKept(i int) int {
 func (p *parser) inferTitle() {
 	doc := p.doc
 	title, source := "", "none"
+	titleNum := 0 // source line of the title
 	last := -1 // index of the last header line used
 	seen := 0
 	for i := p.nextKept(0); i >= 0 && seen < 8; i = p.nextKept(i + 1) {
@@ -63,7 +64,7 @@ func (p *parser) inferTitle() {
 			if title != "" {
 				continue
 			}
-			title, source = m[2], "metadata"
+			title, source, titleNum = m[2], "metadata", l.num
 		} else if doc.Author == "" {
 			doc.Author = m[2]
 		}
@@ -73,7 +74,7 @@ func (p *parser) inferTitle() {
 	if source == "none" {
 		if i := p.nextKept(0); i >= 0 && p.titleLike(i) {
 			l := p.lines[i]
-			title, source = l.text, "first-line"
+			title, source, titleNum = l.text, "first-line", l.num
 			l.removed = true
 			if p.opt.Title != "" {
 				p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, l.text, "title (replaced by --title)"))
@@ -91,11 +92,14 @@ func (p *parser) inferTitle() {
 		}
 		if i := p.nextKept(last + 1); i >= 0 {
 			if form, ok := p.takeRepeat(p.lines[i], title); ok && punctScore(form) > punctScore(title) {
-				title, source = form, "repeat"
+				title, source, titleNum = form, "repeat", p.lines[i].num
 			}
 		}
 	}
-	title = cleanTitle(title)
+	title, suffix := cleanTitle(title)
+	if suffix != "" {
+		p.doc.Removed = append(p.doc.Removed, essayRemoved(titleNum, suffix, "title site suffix"))
+	}
 	if p.opt.Title != "" {
 		title, source = collapseSpaces(p.opt.Title), "flag"
 	}
@@ -114,16 +118,15 @@ func essayRemoved(num int, text, why string) essay.Removed {
 	return essay.Removed{Line: num, Text: text, Why: why}
 }
 
-// cleanTitle collapses spaces and drops a site suffix.
-func cleanTitle(t string) string {
+// cleanTitle collapses spaces and drops a site suffix, which it returns.
+func cleanTitle(t string) (string, string) {
 	t = collapseSpaces(t)
 	for _, re := range siteSuffixRE {
-		if s := re.ReplaceAllString(t, ""); s != "" && s != t {
-			t = s
-			break
+		if loc := re.FindStringIndex(t); loc != nil && loc[0] > 0 {
+			return strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[0]:])
 		}
 	}
-	return strings.TrimSpace(t)
+	return t, ""
 }
 
 // titleLike reports whether kept line i reads like a title: short, not a
@@ -147,7 +150,7 @@ func (p *parser) titleLike(i int) bool {
 	if next < 0 {
 		return false // nothing but the title: it is the text
 	}
-	if i+1 < len(p.lines) && (p.lines[i+1].blank || p.lines[i+1].removed) {
+	if i+1 < len(p.lines) && (p.lines[i+1].blank || p.lines[i+1].removed || bylineRE.MatchString(p.lines[i+1].text)) {
 		return true
 	}
 	// Body text follows directly: accept only a clearly shorter line, or a
@@ -196,8 +199,15 @@ func (p *parser) takeRepeat(l *line, title string) (string, bool) {
 	if cut == 0 {
 		return "", false
 	}
+	// The body must go on with a new sentence: "Title: The ..." or
+	// "Title? The ...", never "Title used to ...".
 	form := l.text[:cut]
+	rest := strings.TrimSpace(l.text[cut:])
+	if !strings.ContainsRune(":?!.–—", lastRune(form)) && !startsUpper(rest) || startsLower(rest) {
+		return "", false
+	}
+	form = strings.TrimRight(form, ":;,-–— ")
 	p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, form, "title repeat"))
-	l.text = strings.TrimSpace(l.text[cut:])
+	l.text = rest
 	return form, true
 }

@@ -1,0 +1,190 @@
+package parse
+
+import (
+	"slices"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/essayexport/essayexport/essay"
+)
+
+// wordsOf splits s at spacing and keeps each word's letters and digits,
+// lower-cased, so that typographic quotes, dashes and repaired mojibake do
+// not count as changes to a word.
+func wordsOf(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }) {
+		if w := key(f); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// accountedFor reports whether every input word appears, in order, in the
+// document's words or in the removed words: whether in splits into a
+// subsequence of doc and a subsequence of removed. A word hyphenated
+// across lines may appear joined to the next one. It returns the index of
+// the first word it could not place.
+//
+// For each input position it keeps, per position in removed, the
+// earliest position in doc reachable (taking the earliest match in doc is
+// never worse), so it runs in O(len(in) * len(removed) * log len(doc)).
+func accountedFor(in, doc, removed []string) (bool, int) {
+	pos := map[string][]int{}
+	for k, w := range doc {
+		pos[w] = append(pos[w], k)
+	}
+	nextDoc := func(w string, from int) int {
+		ps := pos[w]
+		k, _ := slices.BinarySearch(ps, from)
+		if k == len(ps) {
+			return -1
+		}
+		return ps[k]
+	}
+	nextRemoved := func(w string, from int) int {
+		for k := from; k < len(removed); k++ {
+			if removed[k] == w {
+				return k
+			}
+		}
+		return -1
+	}
+	// states[i] maps a position in removed to the least position in doc
+	// after placing in[:i].
+	states := make([]map[int]int, len(in)+1)
+	states[0] = map[int]int{0: 0}
+	put := func(i, r, d int) {
+		if states[i] == nil {
+			states[i] = map[int]int{}
+		}
+		if old, ok := states[i][r]; !ok || d < old {
+			states[i][r] = d
+		}
+	}
+	last := 0 // the furthest input position reached
+	for i := range in {
+		if len(states[i]) == 0 {
+			continue
+		}
+		last = i
+		for r, d := range states[i] {
+			if k := nextDoc(in[i], d); k >= 0 {
+				put(i+1, r, k+1)
+			}
+			if k := nextRemoved(in[i], r); k >= 0 {
+				put(i+1, k+1, d)
+			}
+			if i+1 < len(in) {
+				if k := nextDoc(in[i]+in[i+1], d); k >= 0 {
+					put(i+2, r, k+1)
+				}
+			}
+		}
+	}
+	if len(states[len(in)]) > 0 {
+		return true, len(in)
+	}
+	return false, last
+}
+
+// docWords returns the words of the title, author and blocks, and of the
+// removed list.
+func docWords(doc *essay.Document) (inDoc, removed []string) {
+	inDoc = append(wordsOf(doc.Title), wordsOf(doc.Author)...)
+	for _, b := range doc.Blocks {
+		inDoc = append(inDoc, wordsOf(b.Marker)...)
+		inDoc = append(inDoc, wordsOf(b.Text)...)
+	}
+	for _, r := range doc.Removed {
+		removed = append(removed, wordsOf(r.Text)...)
+	}
+	return inDoc, removed
+}
+
+// checkInvariants checks what must hold for any input.
+func checkInvariants(t *testing.T, src []byte) {
+	t.Helper()
+	doc, err := Parse(src, Options{})
+	if err != nil {
+		var perr *Error
+		if !errors.As(err, &perr) || perr.Reason == "" || perr.Hint == "" {
+			t.Fatalf("error %v is not an *Error with a reason and a hint", err)
+		}
+		return
+	}
+	for _, s := range append([]string{doc.Title, doc.Author}, blockTexts(doc)...) {
+		if !utf8.ValidString(s) {
+			t.Fatalf("invalid UTF-8 in %q", s)
+		}
+		for _, r := range s {
+			if r == '\n' || r == '\u00a0' || isControl(r) || isInvisible(r) || r == '\t' {
+				t.Fatalf("character %U left in %q", r, s)
+			}
+		}
+		if s != strings.TrimSpace(s) {
+			t.Fatalf("untrimmed text %q", s)
+		}
+	}
+	text, _, err := decodeText(src, Options{}, func(string, ...any) {})
+	if err != nil {
+		t.Fatalf("Parse succeeded but decodeText failed: %v", err)
+	}
+	in := wordsOf(text)
+	inDoc, removed := docWords(doc)
+	if ok, at := accountedFor(in, inDoc, removed); !ok {
+		t.Fatalf("input word %d %q is neither in the document nor in the removed list, in order\n%s", at, in[at], doc.Dump())
+	}
+}
+
+func blockTexts(doc *essay.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		if b.Text == "" {
+			out = append(out, "(empty block)\n")
+		}
+		out = append(out, b.Text)
+	}
+	return out
+}
+
+// fuzzSeeds returns the samples and the testdata inputs.
+func fuzzSeeds(t testing.TB) [][]byte {
+	var seeds [][]byte
+	for _, pat := range []string{"testdata/*.txt", "../samples/*.txt"} {
+		files, _ := filepath.Glob(pat)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seeds = append(seeds, b)
+		}
+	}
+	return seeds
+}
+
+// TestInvariants checks the fuzz invariants on every seed.
+func TestInvariants(t *testing.T) {
+	for _, s := range fuzzSeeds(t) {
+		checkInvariants(t, s)
+	}
+}
+
+// FuzzParse checks that Parse never panics, fails only with *Error, and
+// accounts for every word of the decoded input in order, in the document
+// or in the removed list.
+func FuzzParse(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkInvariants(t, src)
+	})
+}
