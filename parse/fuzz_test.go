@@ -1,10 +1,10 @@
 package parse
 
 import (
-	"slices"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"

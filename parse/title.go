@@ -48,7 +48,7 @@ func (p *parser) inferTitle() {
 	doc := p.doc
 	title, source := "", "none"
 	titleNum := 0 // source line of the title
-	last := -1 // index of the last header line used
+	last := -1    // index of the last header line used
 	seen := 0
 	for i := p.nextKept(0); i >= 0 && seen < 8; i = p.nextKept(i + 1) {
 		l := p.lines[i]
