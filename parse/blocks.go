@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"slices"
+
 	"github.com/essayexport/essayexport/essay"
 )
 
@@ -187,11 +189,16 @@ func (p *parser) regions() []*region {
 // measure sets a region's indentation, wrap width and layout.
 func (r *region) measure() {
 	indents := map[int]int{}
-	for _, l := range r.lines {
+	widths := make([]int, len(r.lines))
+	for k, l := range r.lines {
 		indents[l.indent]++
-		r.width = max(r.width, l.width())
+		widths[k] = l.width()
 	}
 	r.base = mostCommon(indents)
+	// The wrap width is the 90th percentile of the line widths, so that
+	// a few overlong lines (a URL, a long word) do not inflate it.
+	slices.Sort(widths)
+	r.width = widths[len(widths)*9/10-boolInt(len(widths)%10 == 0 && len(widths) > 1)]
 	first := map[int]int{}
 	for i, l := range r.lines {
 		if l.indent > r.base && i+1 < len(r.lines) && r.lines[i+1].indent <= r.base {
@@ -218,6 +225,14 @@ func (r *region) measure() {
 		}
 	}
 	r.wrapped = full*10 >= (n-1)*6 && ends < n-1
+}
+
+// boolInt is 1 for true.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // maxWrapWidth is the widest line (in characters) of hard-wrapped text.

@@ -54,6 +54,8 @@ var Boilerplate = []boilerplate{
 	{name: "counter", re: chrome(`[\d,.]+k? (views?|likes?|comments?|downloads?|reads?|shares?)`)},
 	{name: "rating", re: chrome(`(rating|rated|grade|score)\s*[:：]?\s*[\d.]+\s*(/|out of)\s*\d+( stars?)?|[★☆]{1,5}`)},
 	{name: "navigation", re: chrome(`(previous|next)( (essay|page|post|article|sample))?|back to top|scroll to top|(related|similar|more|popular|recommended) (essays|documents|papers|topics|samples|posts)`)},
+	// Essay-mill promotions.
+	{name: "promotion", re: chrome(`(get|order|buy|request|need) (a |an |your )?(custom|original|unique|plagiarism[- ]free|professional)?\s?(essay|paper|sample|writing help)\b.{0,100}|(hire|find) (a |an |your )?(professional )?(writer|expert)\b.{0,60}|order now[.!]*|(not (finding )?(the essay|what) you('re| are) looking for)\??.{0,80}|cite this (essay|page|document|article|sample)(:.{0,40})?|copy to clipboard`)},
 	{name: "cookie notice", re: chrome(`(we use cookies|(accept|allow)( all)? cookies|this (site|website) uses cookies)\b.{0,150}`)},
 	{name: "advertisement", re: chrome(`(sponsored|advertisement|ad|ads)`)},
 }

@@ -114,10 +114,21 @@ func isControl(r rune) bool {
 // clean repairs mojibake, normalises line ends to LF, and strips control
 // and invisible characters, warning about each kind it changed.
 func clean(s string, warn func(string, ...any)) string {
-	fixed, n, ex := repairMojibake(s)
-	if n > 0 {
-		warn("repaired %d mojibake sequences (UTF-8 read as Windows-1252, e.g. %q)", n, ex)
+	// Text that went through the misreading twice needs two passes.
+	total, example := 0, ""
+	for pass := 0; pass < 3; pass++ {
+		fixed, n, ex := repairMojibake(s)
+		if n == 0 {
+			break
+		}
+		total += n
+		if example == "" {
+			example = ex
+		}
 		s = fixed
+	}
+	if total > 0 {
+		warn("repaired %d mojibake sequences (UTF-8 read as Windows-1252, e.g. %q)", total, example)
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")

@@ -43,6 +43,10 @@ func openHeading(p *parser, r *region, i int) (essay.Block, int, bool) {
 		return essay.Block{}, 0, false
 	}
 	alone := len(r.lines) == 1 || !r.wrapped
+	if m := mdHeadingRE.FindStringSubmatch(l.text); m != nil && m[2] != "" {
+		// Under a "# Title", "##" headings are the top-level sections.
+		return essay.Block{Kind: essay.Heading, Text: m[2], Level: max(1, len(m[1])-p.mdShift)}, 1, true
+	}
 	level := headingLevel(l.text, alone)
 	if level == 0 {
 		return essay.Block{}, 0, false

@@ -16,8 +16,9 @@ var (
 	// place: "3 May 2024", "May 3rd, 2024", "London, 3 May 2024",
 	// "Monday, 4 June 2018", "2024-05-03", "03/05/2024".
 	datelineRE = regexp.MustCompile(`(?i)^(?:[\p{L} .'’-]{1,40},\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + month + `,?\s+\d{4}|` + month + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|` + month + `\s+\d{4})\.?$`)
-	// salutationRE matches a salutation on its own line: "Dear Ms Smith,".
-	salutationRE = regexp.MustCompile(`(?i)^(?:dear|hi|hello|hey|greetings|to whom it may concern|good (?:morning|afternoon|evening)|ladies and gentlemen|dear sir or madam)\b[^.!?]{0,60}[,:!]?$`)
+	// salutationRE matches a salutation on its own line: "Dear Ms Smith,"
+	// or a short one without the comma ("Dear Sam").
+	salutationRE = regexp.MustCompile(`(?i)^(?:dear|hi|hello|hey|greetings|to whom it may concern|good (?:morning|afternoon|evening)|ladies and gentlemen)\b(?:[^.!?]{0,60}[,:!]|(?:\s+[^\s.!?,;:]+){0,3})$`)
 	// signoffRE matches a sign-off: "Yours sincerely,", "Best regards".
 	signoffRE = regexp.MustCompile(`(?i)^(?:yours(?: very)? (?:sincerely|faithfully|truly|respectfully)|sincerely(?: yours)?|(?:best|kind|warm|warmest|kindest|with best|many) (?:regards|wishes|thanks)|regards|respectfully(?: yours)?|cordially|cheers|love|with (?:love|thanks|gratitude|best wishes)|thanks(?: again)?|thank you(?: again)?|all the best|faithfully|yours)[,.!]?$`)
 )
@@ -40,6 +41,9 @@ func openSalutation(p *parser, r *region, i int) (essay.Block, int, bool) {
 	l := r.lines[i]
 	if len(l.text) > 100 || !salutationRE.MatchString(l.text) || wordCount(l.text) > maxSalutation {
 		return essay.Block{}, 0, false
+	}
+	if i+1 < len(r.lines) && startsLower(r.lines[i+1].text) {
+		return essay.Block{}, 0, false // a wrapped sentence that starts "Dear ..."
 	}
 	return essay.Block{Kind: essay.Salutation, Text: l.text}, 1, true
 }

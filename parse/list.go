@@ -38,6 +38,16 @@ func openList(p *parser, r *region, i int) (essay.Block, int, bool) {
 	} else {
 		return essay.Block{}, 0, false
 	}
+	if i > 0 && r.wrapped {
+		// In wrapped text, a "marker" at the start of a line under a full
+		// line ("– a leader ...", "136. Vide ...") is part of the
+		// sentence, unless the sentence ended and more items follow.
+		prev := r.lines[i-1]
+		more := i+1 < len(r.lines) && listMarker(r.lines[i+1].text) != ""
+		if listMarker(prev.text) == "" && !p.breaks(r, prev, l) && (!endsSentence(prev.text) || !more) {
+			return essay.Block{}, 0, false
+		}
+	}
 	parts := []string{text}
 	j := i + 1
 	for ; j < len(r.lines); j++ {

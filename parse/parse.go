@@ -51,6 +51,8 @@ type parser struct {
 	vocab map[string]bool
 	// inRefs is true after a references heading; signing after a sign-off.
 	inRefs, signing bool
+	// mdShift is the level of a Markdown heading used as the title.
+	mdShift int
 	// lastKept is the index of the last kept line.
 	lastKept int
 }

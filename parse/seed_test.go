@@ -83,3 +83,24 @@ func checkSeedLike(t *testing.T, doc *essay.Document, starts []string, mended st
 		t.Error("Preview = false, want true")
 	}
 }
+
+// TestSampleEssayBank checks the seed requirements on the project's own
+// essay-bank sample, which has the seed's layout; it runs without
+// ../shared.
+func TestSampleEssayBank(t *testing.T) {
+	src, err := os.ReadFile("../samples/essay-bank-preview.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTitle := "To what extent was the printing press responsible for the Reformation’s rapid spread in the years 1517-1555?"
+	if doc.Title != wantTitle || doc.TitleSource != "repeat" {
+		t.Errorf("title = %q (%s), want %q (repeat)", doc.Title, doc.TitleSource, wantTitle)
+	}
+	starts := []string{"When Martin Luther’s theses", "The press certainly changed", "Nevertheless, print did not work alone.", "A further factor was"}
+	checkSeedLike(t, doc, starts, "it was the decisions of the powerful that allowed that voice to be heard without punishment",
+		[]string{"Authors Avatar", "Join now!", "This is a preview of the whole essay"})
+}

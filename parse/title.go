@@ -11,8 +11,14 @@ import (
 
 var (
 	// metaRE matches a metadata line of the header: "Title: ...",
-	// "Author: ...", "By: ...".
-	metaRE = regexp.MustCompile(`(?i)^(title|author|authors|by|written by)\s*[:：]\s*(\S.*)$`)
+	// "Author: ...", "By: ...", and the labels of a school essay's header
+	// ("Name:", "Class:", "Date:", ...), which name the author or are
+	// taken out as metadata.
+	metaRE = regexp.MustCompile(`(?i)^(title|author|authors|by|written by|name|student|student name|class|course|module|teacher|tutor|professor|instructor|lecturer|date|due date|subject|assignment|student id|candidate number)\s*[:：]\s*(\S.{0,120})$`)
+	// authorLabels are the metadata labels that name the author.
+	authorLabels = map[string]bool{"author": true, "authors": true, "by": true, "written by": true, "name": true, "student": true, "student name": true}
+	// mdHeadingRE matches a Markdown heading: "# Title", "## Section".
+	mdHeadingRE = regexp.MustCompile(`^(#{1,6})\s+(.*?)(?:\s+#+)?$`)
 	// bylineRE matches a byline under the title: "By Jane Q. Smith".
 	bylineRE = regexp.MustCompile(`^(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|van|von|der|le|la)){0,5})$`)
 	// siteSuffixRE matches what essay sites append to a title:
@@ -60,12 +66,14 @@ func (p *parser) inferTitle() {
 		if m == nil {
 			continue
 		}
-		if strings.EqualFold(m[1], "title") {
+		label := strings.ToLower(m[1])
+		switch {
+		case label == "title":
 			if title != "" {
 				continue
 			}
 			title, source, titleNum = m[2], "metadata", l.num
-		} else if doc.Author == "" {
+		case authorLabels[label] && doc.Author == "":
 			doc.Author = m[2]
 		}
 		p.remove(l, "metadata")
@@ -75,6 +83,10 @@ func (p *parser) inferTitle() {
 		if i := p.nextKept(0); i >= 0 && p.titleLike(i) {
 			l := p.lines[i]
 			title, source, titleNum = l.text, "first-line", l.num
+			if m := mdHeadingRE.FindStringSubmatch(title); m != nil {
+				title = m[2]
+				p.mdShift = len(m[1])
+			}
 			l.removed = true
 			if p.opt.Title != "" {
 				p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, l.text, "title (replaced by --title)"))
@@ -118,9 +130,17 @@ func essayRemoved(num int, text, why string) essay.Removed {
 	return essay.Removed{Line: num, Text: text, Why: why}
 }
 
-// cleanTitle collapses spaces and drops a site suffix, which it returns.
+// cleanTitle collapses spaces, drops a final full stop after a word
+// ("The Importance of Sleep.", not "Life in the U.S.") and drops a site
+// suffix, which it returns.
 func cleanTitle(t string) (string, string) {
 	t = collapseSpaces(t)
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") {
+		w := lastField(t)
+		if r, _ := utf8.DecodeLastRuneInString(w[:len(w)-1]); unicode.IsLower(r) && letterCount(w) >= 3 && !strings.Contains(w[:len(w)-1], ".") {
+			t = t[:len(t)-1]
+		}
+	}
 	for _, re := range siteSuffixRE {
 		if loc := re.FindStringIndex(t); loc != nil && loc[0] > 0 {
 			return strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[0]:])
@@ -139,7 +159,8 @@ func (p *parser) titleLike(i int) bool {
 	if n > maxTitle || wordCount(t) > 25 || letterCount(t) < 2 || startsLower(t) {
 		return false
 	}
-	if strings.ContainsRune(".,;:-–—(", lastRune(t)) || strings.HasSuffix(t, "...") {
+	if strings.ContainsRune(",;:-–—(", lastRune(t)) || strings.HasSuffix(t, "...") ||
+		lastRune(t) == '.' && !(titleCase(t) && wordCount(t) <= 12) {
 		return false
 	}
 	if knownHeadingRE.MatchString(t) || salutationRE.MatchString(t) || datelineRE.MatchString(t) ||
@@ -154,12 +175,17 @@ func (p *parser) titleLike(i int) bool {
 		return true
 	}
 	// Body text follows directly: accept only a clearly shorter line, or a
-	// centred one, above a line that starts a new sentence.
+	// centred one, above a line that starts a new sentence; or a title
+	// and a subtitle standing together above a blank line.
 	b := p.lines[next]
-	if startsLower(b.text) {
+	if startsLower(b.text) || wordCount(t) > 12 {
 		return false
 	}
-	return wordCount(t) <= 12 && (l.width()*10 <= b.width()*6 || l.indent >= b.indent+4 && n < 60)
+	if l.width()*10 <= b.width()*6 || l.indent >= b.indent+4 && n < 60 {
+		return true
+	}
+	subtitle := utf8.RuneCountInString(b.text) <= 100 && !strings.ContainsRune(".,;", lastRune(b.text))
+	return subtitle && (next+1 == len(p.lines) || p.lines[next+1].blank)
 }
 
 // takeRepeat looks for the title repeated at the start of line l. It takes
@@ -210,4 +236,12 @@ func (p *parser) takeRepeat(l *line, title string) (string, bool) {
 	p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, form, "title repeat"))
 	l.text = rest
 	return form, true
+}
+
+// lastField returns the last space-separated word of s.
+func lastField(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
