@@ -1,18 +1,21 @@
 package parse
 
 import (
+	"strings"
 	"regexp"
 	"unicode/utf8"
 )
 
-// boilerplate is a pattern for site chrome that scraped essays carry.
-type boilerplate struct {
-	name string
-	re   *regexp.Regexp
-	// paywall marks chrome that only truncated previews carry: a preview
+// Pattern is a pattern for site chrome that scraped essays carry.
+type Pattern struct {
+	// Name says what the chrome is, in Removed.Why ("boilerplate: NAME").
+	Name string
+	// Re matches a whole unit, case-insensitively.
+	Re *regexp.Regexp
+	// Paywall marks chrome that only truncated previews carry: a preview
 	// footer or a prompt to sign up or read on. It makes Document.Preview
 	// true.
-	paywall bool
+	Paywall bool
 }
 
 // maxChrome is the longest line (in characters) that can be chrome.
@@ -25,39 +28,40 @@ const maxChrome = 200
 // never chrome. Patterns are general, never strings matched for one file.
 // --keep-boilerplate (Options.KeepBoilerplate) turns the list off;
 // --strip (Options.Strip) adds patterns.
-var Boilerplate = []boilerplate{
+var Boilerplate = []Pattern{
 	// Author avatars and profile pictures rendered as alt text.
-	{name: "avatar", re: chrome(`(the )?(authors?|users?|writers?|members?)['’]?s? (avatar|profile (picture|photo|image))|avatar|profile (picture|photo)`)},
+	{Name: "avatar", Re: chrome(`(the )?(authors?|users?|writers?|members?)['’]?s? (avatar|profile (picture|photo|image))|avatar|profile (picture|photo)`)},
 	// Short calls to join, sign up or log in.
-	{name: "sign-up prompt", paywall: true, re: chrome(`(join|sign ?up|register|subscribe|log ?in|sign ?in)( (now|today|here|for free|free|to read more))?[.!]*`)},
+	{Name: "sign-up prompt", Paywall: true, Re: chrome(`(join|sign ?up|register|subscribe|log ?in|sign ?in)( (now|today|here|for free|free|to read more))?[.!]*`)},
 	// Sentences asking the reader to sign up / log in to see the rest.
-	{name: "sign-up notice", paywall: true, re: chrome(`(join|sign ?up|register|subscribe|log ?in|sign ?in|create (a|an|your) (free )?account|become a member)\b.{0,120}\b(to (read|view|see|access|unlock|download|continue|get)|for (full|unlimited|free|instant) access)\b.*`)},
+	{Name: "sign-up notice", Paywall: true, Re: chrome(`(join|sign ?up|register|subscribe|log ?in|sign ?in|create (a|an|your) (free )?account|become a member)\b.{0,120}\b(to (read|view|see|access|unlock|download|continue|get)|for (full|unlimited|free|instant) access)\b.*`)},
 	// Read more / show more / continue reading links.
-	{name: "read-more link", paywall: true, re: chrome(`(read|show|see|view|load) (more|less|all|full essay|the (full|whole|entire|complete|rest of the) (essay|document|text|paper|article|sample))[.!…>»]*`)},
-	{name: "read-more link", paywall: true, re: chrome(`(continue|keep) reading\b.{0,60}`)},
-	{name: "read-more link", paywall: true, re: chrome(`(want|need) to read (the )?(whole|full|entire|rest|complete)\b.{0,100}`)},
-	{name: "read-more link", paywall: true, re: chrome(`(unlock|get (full )?access to) (the |this )?(full |whole |entire |complete )?(essay|document|paper|text|sample)\b.{0,80}`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`(read|show|see|view|load|open) (more|less|all|(the )?(full|whole|entire|complete|rest of the) (essay|document|text|paper|article|sample|story|answer))[.!…>»]*`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`(continue|keep) reading\b.{0,60}`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`(want|need) to read (the )?(whole|full|entire|rest|complete)\b.{0,100}`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`(unlock|get) (full |instant |unlimited )?access[.!]*`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`(unlock|get (full )?access to) (the |this )?(full |whole |entire |complete )?(essay|document|paper|text|sample)\b.{0,80}`)},
 	// Preview labels and preview footers.
-	{name: "preview label", re: chrome(`((free )?(essay|document|paper|text|sample) )?(preview|sample|example|extract|excerpt)( essay)?:?`)},
-	{name: "preview footer", paywall: true, re: chrome(`this is (a|only a|just a|an) (preview|sample|extract|excerpt) of the (whole|full|entire|complete) (essay|document|text|paper|article)[.!]?`)},
-	{name: "preview footer", paywall: true, re: chrome(`(the )?(rest|remainder) of (this|the) (essay|document|text|paper|article) is (hidden|locked|available|for members)\b.{0,80}`)},
+	{Name: "preview label", Re: chrome(`((free )?(essay|document|paper|text|sample) )?(preview|sample|example|extract|excerpt)( essay)?:?`)},
+	{Name: "preview footer", Paywall: true, Re: chrome(`this is (only |just )?(a|an) (preview|sample|extract|excerpt)( of the (whole|full|entire|complete) (essay|document|text|paper|article))?[.!]?`)},
+	{Name: "preview footer", Paywall: true, Re: chrome(`(the )?(rest|remainder) of (this|the) (essay|document|text|paper|article) is (hidden|locked|available|for members)\b.{0,80}`)},
 	// Pagination of a web preview.
-	{name: "page x of y", re: chrome(`page \d{1,4} (of|/) \d{1,4}`)},
+	{Name: "page x of y", Re: chrome(`page \d{1,4} (of|/) \d{1,4}`)},
 	// Document viewer and download controls.
-	{name: "viewer control", re: chrome(`open (document|essay|file|in (app|new tab|viewer))|(full ?screen|zoom (in|out)|print|share|cite|save|report|bookmark)( (this|the))?( (essay|document|page|paper|sample|to (library|my list)))?`)},
-	{name: "download prompt", re: chrome(`download( (this|the|full|free|now|as|essay|document|paper|file|sample|pdf|docx?|txt|word|in|format|\(\.?(pdf|docx?|txt)\)))*( (pdf|docx?|txt))?[.!]*|(pdf|docx?|txt)( (download|file|version))?`)},
+	{Name: "viewer control", Re: chrome(`open (document|essay|file|in (app|new tab|viewer))|(full ?screen|zoom (in|out)|print|share|cite|save|report|bookmark)( (this|the))?( (essay|document|page|paper|sample|to (library|my list)))?`)},
+	{Name: "download prompt", Re: chrome(`download( (this|the|full|free|now|as|essay|document|paper|file|sample|pdf|docx?|txt|word|in|format|\(\.?(pdf|docx?|txt)\)))*( (pdf|docx?|txt))?[.!]*|(pdf|docx?|txt)( (download|file|version))?`)},
 	// Word counts, reading times and tag lines.
-	{name: "word count", re: chrome(`(word count|words|number of words|length|pages|reading time)\s*[:：]\s*[\d,.]+( (words?|pages?|min(ute)?s?( read)?))?( \([^)]{1,30}\))?`)},
-	{name: "word count", re: chrome(`[\d,.]+ (words?|pages?|min(ute)?s? read)( \([^)]{1,30}\))?(\s*[|/·•]\s*[\d,.]+ (words?|pages?|min(ute)?s? read))*`)},
-	{name: "tags", re: chrome(`(tags?|keywords?|categor(y|ies)|topics?|filed under)\s*[:：].{0,200}`)},
+	{Name: "word count", Re: chrome(`(word count|words|number of words|length|pages|reading time)\s*[:：]\s*[\d,.]+( (words?|pages?|min(ute)?s?( read)?))?( \([^)]{1,30}\))?`)},
+	{Name: "word count", Re: chrome(`[\d,.]+ (words?|pages?|min(ute)?s? read)( \([^)]{1,30}\))?(\s*[|/·•]\s*[\d,.]+ (words?|pages?|min(ute)?s? read))*`)},
+	{Name: "tags", Re: chrome(`(tags?|keywords?|categor(y|ies)|topics?|filed under)\s*[:：].{0,200}`)},
 	// Counters, ratings and navigation.
-	{name: "counter", re: chrome(`[\d,.]+k? (views?|likes?|comments?|downloads?|reads?|shares?)`)},
-	{name: "rating", re: chrome(`(rating|rated|grade|score)\s*[:：]?\s*[\d.]+\s*(/|out of)\s*\d+( stars?)?|[★☆]{1,5}`)},
-	{name: "navigation", re: chrome(`(previous|next)( (essay|page|post|article|sample))?|back to top|scroll to top|(related|similar|more|popular|recommended) (essays|documents|papers|topics|samples|posts)`)},
+	{Name: "counter", Re: chrome(`[\d,.]+k? (views?|likes?|comments?|downloads?|reads?|shares?)`)},
+	{Name: "rating", Re: chrome(`(rating|rated|grade|score)\s*[:：]?\s*[\d.]+\s*(/|out of)\s*\d+( stars?)?|[★☆]{1,5}`)},
+	{Name: "navigation", Re: chrome(`(previous|next)( (essay|page|post|article|sample))?|back to top|scroll to top|(related|similar|more|popular|recommended) (essays|documents|papers|topics|samples|posts)`)},
 	// Essay-mill promotions.
-	{name: "promotion", re: chrome(`(get|order|buy|request|need) (a |an |your )?(custom|original|unique|plagiarism[- ]free|professional)?\s?(essay|paper|sample|writing help)\b.{0,100}|(hire|find) (a |an |your )?(professional )?(writer|expert)\b.{0,60}|order now[.!]*|(not (finding )?(the essay|what) you('re| are) looking for)\??.{0,80}|cite this (essay|page|document|article|sample)(:.{0,40})?|copy to clipboard`)},
-	{name: "cookie notice", re: chrome(`(we use cookies|(accept|allow)( all)? cookies|this (site|website) uses cookies)\b.{0,150}`)},
-	{name: "advertisement", re: chrome(`(sponsored|advertisement|ad|ads)`)},
+	{Name: "promotion", Re: chrome(`(get|order|buy|request|need) (a |an |your )?(custom|original|unique|plagiarism[- ]free|professional)?\s?(essay|paper|sample|writing help)\b.{0,100}|(hire|find) (a |an |your )?(professional )?(writer|expert)\b.{0,60}|order now[.!]*|(not (finding )?(the essay|what) you('re| are) looking for)\??.{0,80}|cite this (essay|page|document|article|sample)(:.{0,40})?|copy to clipboard`)},
+	{Name: "cookie notice", Re: chrome(`(we use cookies|(accept|allow)( all)? cookies|this (site|website) uses cookies)\b.{0,150}`)},
+	{Name: "advertisement", Re: chrome(`(sponsored|advertisement|ad|ads)`)},
 }
 
 // chrome compiles a boilerplate pattern to match a whole unit,
@@ -67,14 +71,76 @@ func chrome(expr string) *regexp.Regexp {
 }
 
 // matchBoilerplate returns the default pattern matching text, if any.
-func matchBoilerplate(text string) (boilerplate, bool) {
+func matchBoilerplate(text string) (Pattern, bool) {
 	if utf8.RuneCountInString(text) > maxChrome {
-		return boilerplate{}, false
+		return Pattern{}, false
 	}
 	for _, b := range Boilerplate {
-		if b.re.MatchString(text) {
+		if b.Re.MatchString(text) {
 			return b, true
 		}
 	}
-	return boilerplate{}, false
+	return Pattern{}, false
+}
+
+// inlineChrome lists chrome that sites also glue into the text itself, as
+// written (case matters): it is removed from inside a line only where it
+// cuts a sentence or stands at the line's start or end, never where it
+// reads as part of the sentence.
+var inlineChrome = []string{
+	"Authors Avatar",
+	"Join now!",
+	"Read more",
+	"Show more",
+	"Continue reading",
+	"This is a preview of the whole essay",
+}
+
+// cutInlineChrome removes inlineChrome fragments from text and returns
+// the text and the fragments removed, in the order they stood.
+func cutInlineChrome(text string) (string, []string) {
+	var cut []string
+	from := 0
+	for {
+		k, frag := -1, ""
+		for _, f := range inlineChrome {
+			for at := from; at < len(text); {
+				j := strings.Index(text[at:], f)
+				if j < 0 {
+					break
+				}
+				j += at
+				if k >= 0 && j >= k {
+					break
+				}
+				if chromeCuts(text, j, len(f)) {
+					k, frag = j, f
+					break
+				}
+				at = j + len(f)
+			}
+		}
+		if k < 0 {
+			return text, cut
+		}
+		cut = append(cut, frag)
+		before := strings.TrimSpace(text[:k])
+		text = strings.TrimSpace(before + " " + strings.TrimSpace(text[k+len(frag):]))
+		from = min(len(before), len(text))
+	}
+}
+
+// chromeCuts reports whether the n bytes of text at k are chrome: whole
+// words at the start or end of the text, or cutting a sentence (no
+// sentence end before, lower case after).
+func chromeCuts(text string, k, n int) bool {
+	before := strings.TrimSpace(text[:k])
+	after := strings.TrimSpace(text[k+n:])
+	if k > 0 && text[k-1] != ' ' || k+n < len(text) && text[k+n] != ' ' {
+		return false
+	}
+	if before == "" && after == "" {
+		return false
+	}
+	return before == "" || after == "" || !endsSentence(before) && startsLower(after)
 }

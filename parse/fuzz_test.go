@@ -34,28 +34,23 @@ func wordsOf(s string) []string {
 //
 // For each input position it keeps, per position in removed, the
 // earliest position in doc reachable (taking the earliest match in doc is
-// never worse), so it runs in O(len(in) * len(removed) * log len(doc)).
+// never worse), so it runs in O(len(in) * len(removed) * log n).
 func accountedFor(in, doc, removed []string) (bool, int) {
-	pos := map[string][]int{}
-	for k, w := range doc {
-		pos[w] = append(pos[w], k)
-	}
-	nextDoc := func(w string, from int) int {
-		ps := pos[w]
-		k, _ := slices.BinarySearch(ps, from)
-		if k == len(ps) {
-			return -1
+	next := func(seq []string) func(w string, from int) int {
+		pos := map[string][]int{}
+		for k, w := range seq {
+			pos[w] = append(pos[w], k)
 		}
-		return ps[k]
-	}
-	nextRemoved := func(w string, from int) int {
-		for k := from; k < len(removed); k++ {
-			if removed[k] == w {
-				return k
+		return func(w string, from int) int {
+			ps := pos[w]
+			k, _ := slices.BinarySearch(ps, from)
+			if k == len(ps) {
+				return -1
 			}
+			return ps[k]
 		}
-		return -1
 	}
+	nextDoc, nextRemoved := next(doc), next(removed)
 	// states[i] maps a position in removed to the least position in doc
 	// after placing in[:i].
 	states := make([]map[int]int, len(in)+1)

@@ -110,10 +110,17 @@ func (p *parser) removeBoilerplate() {
 			continue
 		}
 		if !p.opt.KeepBoilerplate {
+			if text, cut := cutInlineChrome(l.text); len(cut) > 0 && text != "" {
+				for _, c := range cut {
+					p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, c, "boilerplate: inside a line"))
+					p.paywall = p.paywall || c != "Authors Avatar"
+				}
+				l.text = text
+			}
 			if b, ok := matchBoilerplate(l.text); ok {
-				p.remove(l, "boilerplate: "+b.name)
+				p.remove(l, "boilerplate: "+b.Name)
 				l.cut = true
-				p.paywall = p.paywall || b.paywall
+				p.paywall = p.paywall || b.Paywall
 				continue
 			}
 		}

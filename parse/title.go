@@ -104,6 +104,9 @@ func (p *parser) inferTitle() {
 		}
 		if i := p.nextKept(last + 1); i >= 0 {
 			if form, ok := p.takeRepeat(p.lines[i], title); ok && punctScore(form) > punctScore(title) {
+				if source == "first-line" {
+					p.doc.Removed = append(p.doc.Removed, essayRemoved(titleNum, title, "title (less punctuated than its repeat)"))
+				}
 				title, source, titleNum = form, "repeat", p.lines[i].num
 			}
 		}
