@@ -1,8 +1,8 @@
 package parse
 
 import (
-	"strings"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
