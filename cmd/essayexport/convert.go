@@ -72,7 +72,7 @@ func convert(ctx context.Context, e *env, a *args) error {
 		return err
 	}
 	defer rep.close()
-	render := renderers[a.format]
+	renderTo := renderers[a.format]
 	work := func(ctx context.Context, it item) (outcome, error) {
 		start := time.Now()
 		if it.err != nil {
@@ -94,7 +94,7 @@ func convert(ctx context.Context, e *env, a *args) error {
 		}
 		var buf bytes.Buffer
 		buf.Grow(64 << 10)
-		st, err := render(&buf, render.Single(doc, a.watermarkFor(doc.Preview), a.date), opts)
+		st, err := renderTo(&buf, render.Single(doc, a.watermarkFor(doc.Preview), a.date), opts)
 		if err != nil {
 			return outcome{}, fmt.Errorf("failed to render: %w", err)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,9 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	path := ts.MkAbs(args[1])
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		ts.Fatalf("mkfile: %v", err)
+	}
 	sentence := "The river keeps its own calendar, and the town has learned to read it. "
 	var data []byte
 	switch args[0] {
@@ -45,7 +49,8 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 	case "nul":
 		data = []byte("A Title\n\nSome text\x00\x00 with NUL bytes in the middle of it.\n")
 	case "badutf8":
-		body := "Invalid Bytes\n\n" + strings.Repeat(sentence, 4) + "\n"
+		// UTF-8 text (curly quotes, a dash) with one stray byte in it.
+		body := "Invalid Bytes\n\n" + strings.Repeat("The river’s calendar — as the town says — is its own. ", 4) + "\n"
 		if n <= 0 || n >= len(body) {
 			n = len(body) / 2
 		}

@@ -12,7 +12,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/essayexport/essayexport/internal/batch"
-	"github.com/essayexport/essayexport/parse"
 	"github.com/essayexport/essayexport/render"
 )
 

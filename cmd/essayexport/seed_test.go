@@ -109,9 +109,9 @@ func checkPreviewLayout(t *testing.T, r inspected, title string, starts []string
 func TestInspectSampleSeedLayout(t *testing.T) {
 	r := inspectJSON(t, filepath.Join(testutil.RepoRoot(), "samples", "essay-bank-preview.txt"))
 	checkPreviewLayout(t, r,
-		"Why did the Hanseatic League’s trading network decline in the sixteenth century?",
-		[]string{"For three centuries", "The League’s privileges abroad", "Changes in the herring", "The rise of territorial states"},
-		"had begun to route their cloth through Antwerp instead of")
+		"To what extent was the printing press responsible for the Reformation’s rapid spread in the years 1517-1555?",
+		[]string{"When Martin Luther’s theses began", "The press certainly changed the speed", "Nevertheless, print did not work alone.", "A further factor was the long history"},
+		"it was the decisions of the powerful that allowed that voice to be heard without punishment")
 }
 
 // TestInspectSeed runs the canonical scraped preview, where ../shared
