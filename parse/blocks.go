@@ -126,7 +126,7 @@ func (p *parser) emit(b essay.Block) {
 	}
 	switch b.Kind {
 	case essay.Heading:
-		p.inRefs = refHeadingRE.MatchString(b.Text)
+		_, p.inRefs, _ = knownSection(b.Text)
 	}
 	p.signing = b.Kind == essay.Signature
 	p.doc.Blocks = append(p.doc.Blocks, b)

@@ -9,17 +9,67 @@ import (
 	"github.com/essayexport/essayexport/essay"
 )
 
+// sectionNames are the usual names of essay sections, read as headings
+// when they stand alone, optionally numbered ("2. Conclusion") or followed
+// by a colon.
+var sectionNames = setOf("introduction", "conclusion", "conclusions", "summary", "abstract",
+	"background", "discussion", "method", "methods", "methodology", "results", "analysis",
+	"acknowledgements", "acknowledgments", "overview", "literature review", "main body", "body",
+	"evaluation", "recommendation", "recommendations", "findings", "limitations", "preface",
+	"foreword", "epilogue", "prologue", "afterword", "thesis", "counterargument",
+	"counterarguments", "counter-argument", "counter-arguments", "rebuttal", "endnotes",
+	"footnotes", "notes", "further reading", "reflection", "context", "purpose", "scope", "aim",
+	"aims", "objective", "objectives", "executive summary", "concluding remarks",
+	"final thoughts", "appendix")
+
+// refSectionNames are the headings of a references list; the entries
+// under one are Reference blocks.
+var refSectionNames = setOf("references", "bibliography", "works cited", "works consulted",
+	"reference list", "sources", "literature cited", "citations")
+
 var (
-	// knownHeadingRE matches the usual names of essay sections, optionally
-	// numbered: "Introduction", "2. Conclusion", "References:".
-	knownHeadingRE = regexp.MustCompile(`(?i)^((\d+(\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s+)?(introduction|conclusions?|summary|abstract|background|discussion|methods?|methodology|results|analysis|references|bibliography|works cited|works consulted|reference list|sources|appendix( [A-Z0-9]+)?|acknowledge?ments|overview|literature review|main body|body|evaluation|recommendations?|findings|limitations|preface|foreword|epilogue|prologue|afterword|thesis|counter-?arguments?|rebuttal|endnotes|footnotes|notes|further reading|reflection|context|purpose|scope|aims?|objectives?|executive summary|concluding remarks|final thoughts)\s*:?$`)
-	// refHeadingRE matches the heading of a references list.
-	refHeadingRE = regexp.MustCompile(`(?i)^((\d+(\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s+)?(references|bibliography|works cited|works consulted|reference list|sources|literature cited|citations)\s*:?$`)
+	// sectionNumberRE matches a section number before a heading: "2.",
+	// "2.3", "IV.", "B.".
+	sectionNumberRE = regexp.MustCompile(`^(\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s+`)
 	// numberedHeadingRE matches "1. Introduction", "2.3 Method", "IV. The Court".
 	numberedHeadingRE = regexp.MustCompile(`^(\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+(\S.*)$`)
 	// romanRE matches a bare Roman numeral section mark: "II", "IV.".
 	romanRE = regexp.MustCompile(`^[IVXLC]+\.?$`)
 )
+
+// setOf makes a set of strings.
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// knownSection reports whether t is a section name (see sectionNames and
+// refSectionNames), and returns its number ("" if none) and whether it
+// heads a references list. "Appendix A" counts too.
+func knownSection(t string) (num string, refs, ok bool) {
+	if len(t) > 60 || t == "" {
+		return "", false, false
+	}
+	rest := t
+	if c := t[0]; c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' {
+		if m := sectionNumberRE.FindStringSubmatch(t); m != nil {
+			num, rest = m[1], t[len(m[0]):]
+		}
+	}
+	name := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), ":")))
+	switch {
+	case refSectionNames[name]:
+		return num, true, true
+	case sectionNames[name]:
+		return num, false, true
+	case strings.HasPrefix(name, "appendix ") && wordCount(name) == 2:
+		return num, false, true
+	}
+	return "", false, false
+}
 
 // maxHeading is the longest heading, in characters.
 const maxHeading = 100
@@ -51,7 +101,7 @@ func openHeading(p *parser, r *region, i int) (essay.Block, int, bool) {
 	if level == 0 {
 		return essay.Block{}, 0, false
 	}
-	if numberedHeadingRE.MatchString(l.text) && !knownHeadingRE.MatchString(l.text) && p.besideListItem(l) {
+	if _, _, known := knownSection(l.text); !known && numberedHeadingRE.MatchString(l.text) && p.besideListItem(l) {
 		return essay.Block{}, 0, false // an item of a numbered list
 	}
 	return essay.Block{Kind: essay.Heading, Text: l.text, Level: level}, 1, true
@@ -66,8 +116,8 @@ func headingLevel(t string, alone bool) int {
 	if romanRE.MatchString(t) {
 		return 1
 	}
-	if m := knownHeadingRE.FindStringSubmatch(t); m != nil {
-		return numberLevel(m[2])
+	if num, _, ok := knownSection(t); ok {
+		return numberLevel(num)
 	}
 	if strings.ContainsRune(".,;", lastRune(t)) || startsLower(t) {
 		return 0

@@ -166,7 +166,7 @@ func (p *parser) titleLike(i int) bool {
 		lastRune(t) == '.' && !(titleCase(t) && wordCount(t) <= 12) {
 		return false
 	}
-	if knownHeadingRE.MatchString(t) || salutationRE.MatchString(t) || datelineRE.MatchString(t) ||
+	if _, _, known := knownSection(t); known || salutationRE.MatchString(t) || datelineRE.MatchString(t) ||
 		signoffRE.MatchString(t) || bulletRE.MatchString(t) {
 		return false
 	}
