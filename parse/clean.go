@@ -111,6 +111,10 @@ func isControl(r rune) bool {
 	return false
 }
 
+// lineEnds turns every line-end convention into LF: CRLF, CR, NEL
+// (U+0085) and LINE SEPARATOR; a PARAGRAPH SEPARATOR becomes a blank line.
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n")
+
 // clean repairs mojibake, normalises line ends to LF, and strips control
 // and invisible characters, warning about each kind it changed.
 func clean(s string, warn func(string, ...any)) string {
@@ -130,8 +134,7 @@ func clean(s string, warn func(string, ...any)) string {
 	if total > 0 {
 		warn("repaired %d mojibake sequences (UTF-8 read as Windows-1252, e.g. %q)", total, example)
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	s = lineEnds.Replace(s)
 	var controls, invisible, surrogates int
 	out := strings.Map(func(r rune) rune {
 		switch {

@@ -19,8 +19,9 @@ var (
 	authorLabels = map[string]bool{"author": true, "authors": true, "by": true, "written by": true, "name": true, "student": true, "student name": true}
 	// mdHeadingRE matches a Markdown heading: "# Title", "## Section".
 	mdHeadingRE = regexp.MustCompile(`^(#{1,6})\s+(.*?)(?:\s+#+)?$`)
-	// bylineRE matches a byline under the title: "By Jane Q. Smith".
-	bylineRE = regexp.MustCompile(`^(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|van|von|der|le|la)){0,5})$`)
+	// bylineRE matches a byline under the title: "By Jane Q. Smith",
+	// "by jane doe" (up to five words, no sentence punctuation).
+	bylineRE = regexp.MustCompile(`^(?:[Bb]y|BY)\s+([^\s,;:!?]+(?:\s+[^\s,;:!?]+){0,4})$`)
 	// siteSuffixRE matches what essay sites append to a title:
 	// " | Free Essay Example", " - Essay Example", " | StudyMode",
 	// " - Example.com".
@@ -96,7 +97,7 @@ func (p *parser) inferTitle() {
 	}
 	if source != "none" {
 		if i := p.nextKept(last + 1); i >= 0 {
-			if m := bylineRE.FindStringSubmatch(p.lines[i].text); m != nil && doc.Author == "" {
+			if m := bylineRE.FindStringSubmatch(p.lines[i].text); m != nil && isByline(p.lines[i].text) && doc.Author == "" {
 				doc.Author = m[1]
 				p.remove(p.lines[i], "byline")
 				last = i
@@ -174,7 +175,7 @@ func (p *parser) titleLike(i int) bool {
 	if next < 0 {
 		return false // nothing but the title: it is the text
 	}
-	if i+1 < len(p.lines) && (p.lines[i+1].blank || p.lines[i+1].removed || bylineRE.MatchString(p.lines[i+1].text)) {
+	if i+1 < len(p.lines) && (p.lines[i+1].blank || p.lines[i+1].removed || isByline(p.lines[i+1].text)) {
 		return true
 	}
 	// Body text follows directly: accept only a clearly shorter line, or a
@@ -247,4 +248,14 @@ func lastField(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// isByline reports whether t is a byline: "By" and up to five words, not
+// a sentence ending in a full stop ("by the river it grew.").
+func isByline(t string) bool {
+	if !bylineRE.MatchString(t) {
+		return false
+	}
+	w := lastField(t)
+	return !strings.HasSuffix(w, ".") || letterCount(w) <= 1
 }
