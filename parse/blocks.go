@@ -198,7 +198,7 @@ func (r *region) measure() {
 	// The wrap width is the 90th percentile of the line widths, so that
 	// a few overlong lines (a URL, a long word) do not inflate it.
 	slices.Sort(widths)
-	r.width = widths[len(widths)*9/10-boolInt(len(widths)%10 == 0 && len(widths) > 1)]
+	r.width = widths[(len(widths)*9+9)/10-1]
 	first := map[int]int{}
 	for i, l := range r.lines {
 		if l.indent > r.base && i+1 < len(r.lines) && r.lines[i+1].indent <= r.base {
@@ -225,14 +225,6 @@ func (r *region) measure() {
 		}
 	}
 	r.wrapped = full*10 >= (n-1)*6 && ends < n-1
-}
-
-// boolInt is 1 for true.
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // maxWrapWidth is the widest line (in characters) of hard-wrapped text.
