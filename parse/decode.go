@@ -92,9 +92,14 @@ func decodeForced(src []byte, name string, warn func(string, ...any)) (string, s
 		src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 		return decodeUTF8(src, "utf-8", warn)
 	}
-	if bytes.HasPrefix(src, []byte("\xff\xfe")) && strings.Contains(low, "16") ||
-		bytes.HasPrefix(src, []byte("\xfe\xff")) && strings.Contains(low, "16") {
-		src = src[2:]
+	if strings.Contains(low, "16") {
+		// A byte-order mark says which UTF-16 it is, whatever the name.
+		switch {
+		case bytes.HasPrefix(src, []byte("\xff\xfe")):
+			return decodeWith(src[2:], unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le", warn)
+		case bytes.HasPrefix(src, []byte("\xfe\xff")):
+			return decodeWith(src[2:], unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be", warn)
+		}
 	}
 	return decodeWith(src, enc, low, warn)
 }

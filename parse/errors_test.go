@@ -68,6 +68,13 @@ func TestForcedEncoding(t *testing.T) {
 	if err != nil || doc.FirstParagraph() != "Hi." {
 		t.Errorf("forced utf-16le: %v %q", err, doc.FirstParagraph())
 	}
+	// With a BOM, "utf-16" reads either byte order.
+	for _, bom := range [][]byte{{0xff, 0xfe, 'O', 0, 'k', 0}, {0xfe, 0xff, 0, 'O', 0, 'k'}} {
+		doc, err = Parse(bom, Options{Encoding: "utf-16"})
+		if err != nil || doc.FirstParagraph() != "Ok" || len(doc.Warnings) != 0 {
+			t.Errorf("forced utf-16 with BOM % x: %v %q %v", bom[:2], err, doc.FirstParagraph(), doc.Warnings)
+		}
+	}
 	// Without a BOM, mostly-ASCII UTF-16 is recognised by its zero bytes.
 	doc, err = Parse(le, Options{})
 	if err != nil || doc.FirstParagraph() != "Hi." || doc.Encoding != "utf-16le" {

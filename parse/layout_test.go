@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,4 +130,66 @@ func TestLayoutInvariance(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEncodingInvariance re-encodes each sample and corpus file (UTF-16BE
+// and UTF-16LE with BOMs, UTF-8 with BOM and CRLF, Windows-1252 where the
+// text fits it, CR-only) and checks that parsing gives the same title and
+// blocks.
+func TestEncodingInvariance(t *testing.T) {
+	files, _ := filepath.Glob("../samples/*.txt")
+	if shared, ok := testutil.Shared(); ok {
+		more, _ := filepath.Glob(filepath.Join(shared, "corpus", "dev*.txt"))
+		files = append(files, more...)
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Parse(src, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, err := decodeText(src, Options{}, func(string, ...any) {})
+		if err != nil {
+			t.Fatal(err)
+		}
+		variants := map[string][]byte{
+			"utf-8-bom-crlf": append([]byte("\ufeff"), strings.ReplaceAll(text, "\n", "\r\n")...),
+			"cr-only":        []byte(strings.ReplaceAll(text, "\n", "\r")),
+		}
+		for name, enc := range map[string]encoding.Encoding{
+			"utf-16le": xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM),
+			"utf-16be": xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM),
+			"cp1252":   charmap.Windows1252,
+		} {
+			b, err := enc.NewEncoder().Bytes([]byte(text))
+			if err != nil {
+				continue // the text does not fit the encoding
+			}
+			variants[name] = b
+		}
+		for name, b := range variants {
+			got, err := Parse(b, Options{})
+			if err != nil {
+				t.Fatalf("%s as %s: %v", filepath.Base(f), name, err)
+			}
+			if got.Title != doc.Title || !sameBlocks(got.Blocks, doc.Blocks) {
+				t.Errorf("%s as %s differs:\n%s\nwant\n%s", filepath.Base(f), name, got.Dump(), doc.Dump())
+			}
+		}
+	}
+}
+
+func sameBlocks(a, b []essay.Block) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Kind != b[i].Kind || a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
 }
