@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/essayexport/essayexport/essay"
 )
@@ -71,7 +72,10 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	doc.Encoding = enc
 	p := &parser{opt: opt, doc: doc, lines: splitLines(text)}
 	for _, re := range opt.Strip {
-		p.strip = append(p.strip, regexp.MustCompile(`^(?:`+re.String()+`)$`))
+		if whole, err := regexp.Compile(`^(?:` + re.String() + `)$`); err == nil {
+			re = whole
+		}
+		p.strip = append(p.strip, re)
 	}
 	p.removeBoilerplate()
 	p.removeDebris()
@@ -119,7 +123,7 @@ func (p *parser) removeBoilerplate() {
 			}
 			if b, ok := matchBoilerplate(l.text); ok {
 				p.remove(l, "boilerplate: "+b.Name)
-				l.cut = true
+				l.cut, l.pageCut = true, b.Name == pageXofY
 				p.paywall = p.paywall || b.Paywall
 				continue
 			}
@@ -136,23 +140,31 @@ func (p *parser) removeBoilerplate() {
 
 // mendCuts marks a line as continuing the previous kept line when removed
 // lines sit between them and the removal cut a sentence: the earlier text
-// does not end a sentence and the later one starts in lower case.
+// does not end a sentence and the later one starts in lower case, or,
+// across a page break (page number, running header), goes on from a full
+// line of text with anything but a list item.
 func (p *parser) mendCuts() {
 	var prev *line
-	cut := false
+	cut, page := false, false
 	for _, l := range p.lines {
 		switch {
 		case l.removed:
 			cut = cut || l.cut
+			page = page || l.pageCut
 		case l.blank:
 		default:
-			if cut && prev != nil && !endsSentence(prev.text) && startsLower(l.text) {
+			if cut && prev != nil && !endsSentence(prev.text) &&
+				(startsLower(l.text) || page && utf8.RuneCountInString(prev.text) >= minPageLine && listMarker(l.text) == "") {
 				l.join = true
 			}
-			prev, cut = l, false
+			prev, cut, page = l, false, false
 		}
 	}
 }
+
+// minPageLine is the shortest line (in characters) that a sentence is
+// taken to run on from across a page break; shorter ones may be headings.
+const minPageLine = 40
 
 // detectPreview sets Document.Preview for truncated essay-bank previews:
 // a preview footer or paywall prompt was removed, or chrome was removed and
