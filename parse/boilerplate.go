@@ -34,15 +34,15 @@ var Boilerplate = []Pattern{
 	// Short calls to join, sign up or log in.
 	{Name: "sign-up prompt", Paywall: true, Re: chrome(`(join|sign ?up|register|subscribe|log ?in|sign ?in)( (now|today|here|for free|free|to read more))?[.!]*`)},
 	// Sentences asking the reader to sign up / log in to see the rest.
-	{Name: "sign-up notice", Paywall: true, Re: chrome(`(join|sign ?up|register|subscribe|log ?in|sign ?in|create (a|an|your) (free )?account|become a member)\b.{0,120}\b(to (read|view|see|access|unlock|download|continue|get)|for (full|unlimited|free|instant) access)\b.*`)},
+	{Name: "sign-up notice", Paywall: true, Re: chrome(`(join|sign ?up|register|subscribe|log ?in|sign ?in|create (a|an|your) (free )?account|become a member)\b.{0,120}\b(to (read|view|see|access|unlock|download|continue|get)\b.{0,60}\b(essays?|documents?|papers?|texts?|full|whole|entire|rest|premium|pdf|samples?|answers?)\b|for (full|unlimited|free|instant) access\b).*`)},
 	// Read more / show more / continue reading links.
-	{Name: "read-more link", Paywall: true, Re: chrome(`(read|show|see|view|load|open) (more|less|all|(the )?(full|whole|entire|complete|rest of the) (essay|document|text|paper|article|sample|story|answer))[.!…>»]*`)},
-	{Name: "read-more link", Paywall: true, Re: chrome(`(continue|keep) reading\b.{0,60}`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`(read|show|see|view|load|open) (more|less|all|(the )?(full|whole|entire|complete|rest of the) (essay|document|text|paper|article|sample|story|answer))\s*[.!…>»→]*`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`(continue|keep) reading( (the|this) (full |whole )?(essay|article|document|story|post|sample))?( (below|here))?[.!…>»→]*`)},
 	{Name: "read-more link", Paywall: true, Re: chrome(`(want|need) to read (the )?(whole|full|entire|rest|complete)\b.{0,100}`)},
 	{Name: "read-more link", Paywall: true, Re: chrome(`(unlock|get) (full |instant |unlimited )?access[.!]*`)},
 	{Name: "read-more link", Paywall: true, Re: chrome(`(unlock|get (full )?access to) (the |this )?(full |whole |entire |complete )?(essay|document|paper|text|sample)\b.{0,80}`)},
 	// Preview labels and preview footers.
-	{Name: "preview label", Re: chrome(`((free )?(essay|document|paper|text|sample) )?(preview|sample|example|extract|excerpt)( essay)?:?`)},
+	{Name: "preview label", Re: chrome(`(free )?(essay|document|paper|text) (preview|sample|example|extract|excerpt)s?:?|(essay )?preview:?|sample essay:?|free essays?( examples?)?:?`)},
 	{Name: "preview footer", Paywall: true, Re: chrome(`this is (only |just )?(a|an) (preview|sample|extract|excerpt)( of the (whole|full|entire|complete) (essay|document|text|paper|article))?[.!]?`)},
 	{Name: "preview footer", Paywall: true, Re: chrome(`(the )?(rest|remainder) of (this|the) (essay|document|text|paper|article) is (hidden|locked|available|for members)\b.{0,80}`)},
 	// Pagination of a web preview.
@@ -53,13 +53,13 @@ var Boilerplate = []Pattern{
 	// Word counts, reading times and tag lines.
 	{Name: "word count", Re: chrome(`(word count|words|number of words|length|pages|reading time)\s*[:：]\s*[\d,.]+( (words?|pages?|min(ute)?s?( read)?))?( \([^)]{1,30}\))?`)},
 	{Name: "word count", Re: chrome(`[\d,.]+ (words?|pages?|min(ute)?s? read)( \([^)]{1,30}\))?(\s*[|/·•]\s*[\d,.]+ (words?|pages?|min(ute)?s? read))*`)},
-	{Name: "tags", Re: chrome(`(tags?|keywords?|categor(y|ies)|topics?|filed under)\s*[:：].{0,200}`)},
+	{Name: "tags", Re: chrome(`(tags?|keywords?|categor(y|ies)|filed under)\s*[:：].{0,200}`)},
 	// Counters, ratings and navigation.
 	{Name: "counter", Re: chrome(`[\d,.]+k? (views?|likes?|comments?|downloads?|reads?|shares?)`)},
 	{Name: "rating", Re: chrome(`(rating|rated|grade|score)\s*[:：]?\s*[\d.]+\s*(/|out of)\s*\d+( stars?)?|[★☆]{1,5}`)},
 	{Name: "navigation", Re: chrome(`(previous|next)( (essay|page|post|article|sample))?|back to top|scroll to top|(related|similar|more|popular|recommended) (essays|documents|papers|topics|samples|posts)`)},
 	// Essay-mill promotions.
-	{Name: "promotion", Re: chrome(`(get|order|buy|request|need) (a |an |your )?(custom|original|unique|plagiarism[- ]free|professional)?\s?(essay|paper|sample|writing help)\b.{0,100}|(hire|find) (a |an |your )?(professional )?(writer|expert)\b.{0,60}|order now[.!]*|(not (finding )?(the essay|what) you('re| are) looking for)\??.{0,80}|cite this (essay|page|document|article|sample)(:.{0,40})?|copy to clipboard`)},
+	{Name: "promotion", Re: chrome(`(get|order|buy|request|need) (a |an |your )?(custom|original|unique|plagiarism[- ]free|professional|100% original)[- ](written )?(essay|paper|sample|writing)\b.{0,100}|(hire|find) (a |an |your )?(professional |expert |essay )?(writer|expert)( now| for (this|your) (essay|paper|assignment)| to write .{0,40})?[.!]*|order now[.!]*|(not (finding )?(the essay|what) you('re| are) looking for)\??.{0,80}|cite this (essay|page|document|article|sample)(:.{0,40})?|copy to clipboard`)},
 	{Name: "cookie notice", Re: chrome(`(we use cookies|(accept|allow)( all)? cookies|this (site|website) uses cookies)\b.{0,150}`)},
 	{Name: "advertisement", Re: chrome(`(sponsored|advertisement|ad|ads)`)},
 }

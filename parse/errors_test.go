@@ -149,6 +149,31 @@ func hasBlock(doc *essay.Document, text string) bool {
 	return false
 }
 
+// TestBoilerplateSpares checks that prose lines resembling chrome stay.
+func TestBoilerplateSpares(t *testing.T) {
+	for _, line := range []string{
+		"Join the army to see the world.",
+		"Keep reading books every day.",
+		"Get paper and pens ready before the exam.",
+		"Find a writer you love and read everything they wrote.",
+		"Example:",
+		"I read more now than I did at school.",
+	} {
+		if b, ok := matchBoilerplate(line); ok {
+			t.Errorf("%q matched boilerplate %q", line, b.Name)
+		}
+	}
+	for _, line := range []string{
+		"Authors Avatar", "Join now!", "Sign up to view the whole essay and download the PDF for anytime access on your computer, tablet or smartphone.",
+		"Read more", "Show more", "Continue reading", "Essay preview", "Page 1 of 2", "This is a preview of the whole essay",
+		"Open Document", "Download (.docx)", "Word count: 1,204", "Tags: history, Russia", "Read the full essay »",
+	} {
+		if _, ok := matchBoilerplate(line); !ok {
+			t.Errorf("%q is not boilerplate", line)
+		}
+	}
+}
+
 // TestReadableName checks the file-name fallback.
 func TestReadableName(t *testing.T) {
 	for in, want := range map[string]string{

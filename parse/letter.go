@@ -51,14 +51,25 @@ func openSalutation(p *parser, r *region, i int) (essay.Block, int, bool) {
 // openSignature reads a sign-off line, and after one, each short name or
 // title line under it ("Jane Smith", "Class 10B").
 func openSignature(p *parser, r *region, i int) (essay.Block, int, bool) {
-	l := r.lines[i]
-	if len(l.text) < 40 && signoffRE.MatchString(l.text) {
-		return essay.Block{Kind: essay.Signature, Text: l.text}, 1, true
-	}
-	signing := p.signing || i > 0 && signoffRE.MatchString(r.lines[i-1].text)
-	if signing && wordCount(l.text) <= 6 && utf8.RuneCountInString(l.text) <= 60 &&
-		!startsLower(l.text) && !endsSentence(l.text) {
-		return essay.Block{Kind: essay.Signature, Text: l.text}, 1, true
+	if p.signatureLine(r, i, 4) {
+		return essay.Block{Kind: essay.Signature, Text: r.lines[i].text}, 1, true
 	}
 	return essay.Block{}, 0, false
+}
+
+// signatureLine reports whether line i of r is a sign-off, or a name line
+// under one (looking back at most depth lines).
+func (p *parser) signatureLine(r *region, i, depth int) bool {
+	t := r.lines[i].text
+	if len(t) < 40 && signoffRE.MatchString(t) {
+		return true
+	}
+	name := wordCount(t) <= 6 && utf8.RuneCountInString(t) <= 60 && !startsLower(t) && !endsSentence(t)
+	switch {
+	case !name || depth == 0:
+		return false
+	case i == 0:
+		return p.signing // the sign-off ended the previous region
+	}
+	return p.signatureLine(r, i-1, depth-1)
 }

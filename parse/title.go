@@ -14,7 +14,9 @@ var (
 	// "Author: ...", "By: ...", and the labels of a school essay's header
 	// ("Name:", "Class:", "Date:", ...), which name the author or are
 	// taken out as metadata.
-	metaRE = regexp.MustCompile(`(?i)^(title|author|authors|by|written by|name|student|student name|class|course|module|teacher|tutor|professor|instructor|lecturer|date|due date|subject|assignment|student id|candidate number)\s*[:：]\s*(\S.{0,120})$`)
+	metaRE = regexp.MustCompile(`(?i)^(title|essay title|topic|essay topic|prompt|essay prompt|question|essay question|author|authors|by|written by|name|student|student name|class|course|module|teacher|tutor|professor|instructor|lecturer|date|due date|subject|assignment|student id|candidate number)\s*[:：]\s*(\S.{0,120})$`)
+	// titleLabels rank the metadata labels that give the title.
+	titleLabels = map[string]int{"title": 3, "essay title": 3, "topic": 2, "essay topic": 2, "prompt": 1, "essay prompt": 1, "question": 1, "essay question": 1}
 	// authorLabels are the metadata labels that name the author.
 	authorLabels = map[string]bool{"author": true, "authors": true, "by": true, "written by": true, "name": true, "student": true, "student name": true}
 	// mdHeadingRE matches a Markdown heading: "# Title", "## Section".
@@ -54,8 +56,9 @@ func (p *parser) nextKept(i int) int {
 func (p *parser) inferTitle() {
 	doc := p.doc
 	title, source := "", "none"
-	titleNum := 0 // source line of the title
-	last := -1    // index of the last header line used
+	titleNum := 0  // source line of the title
+	titleRank := 0 // rank of the metadata label the title came from
+	last := -1     // index of the last header line used
 	seen := 0
 	for i := p.nextKept(0); i >= 0 && seen < 8; i = p.nextKept(i + 1) {
 		l := p.lines[i]
@@ -69,11 +72,12 @@ func (p *parser) inferTitle() {
 		}
 		label := strings.ToLower(m[1])
 		switch {
-		case label == "title":
-			if title != "" {
+		case titleLabels[label] > 0:
+			// "Title:" wins over "Topic:", "Question:" and the like.
+			if titleRank >= titleLabels[label] {
 				continue
 			}
-			title, source, titleNum = m[2], "metadata", l.num
+			title, source, titleNum, titleRank = m[2], "metadata", l.num, titleLabels[label]
 		case authorLabels[label] && doc.Author == "":
 			doc.Author = m[2]
 		}

@@ -32,6 +32,8 @@ func TestTitleInference(t *testing.T) {
 		{"A Plain Title\nBy Ann Lee\n\nBody text follows here.\n", "A Plain Title", "first-line", "Ann Lee"},
 		{"Lenins heir\n\nLenin’s heir \u00a0 \u00a0 The body begins.\n", "Lenin’s heir", "repeat", ""},
 		{"Short title\nA first paragraph that is much longer than the title line above it.\n", "Short title", "first-line", ""},
+		{"Topic: Phones in class\nTitle: Ring Tones and Report Cards\n\nBody.\n", "Ring Tones and Report Cards", "metadata", ""},
+		{"Question: Should phones be banned?\n\nBody.\n", "Should phones be banned?", "metadata", ""},
 		{"Introduction\n\nThe essay begins here.\n", "", "none", ""},
 		{"Dear Sam,\n\nThanks for the letter.\n", "", "none", ""},
 	}
