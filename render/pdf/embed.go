@@ -61,7 +61,7 @@ var faceFiles [len(fontIDs)]faceFile
 
 // workingRange says which characters go into a face's working cut.
 func workingRange(r rune) bool {
-	return (r >= 0x20 && r < 0x250) || (r >= 0x2000 && r < 0x2070) || r == 0x20AC || r == 0x2122 || r == 0x2026
+	return (r >= 0x20 && r < 0x180) || (r >= 0x2000 && r < 0x2070) || r == 0x20AC || r == 0x2122 || r == 0x2026
 }
 
 func (m *metrics) file() *faceFile {
@@ -206,7 +206,7 @@ func (e *encoding) register(f *fpdf.Fpdf) error {
 	return f.Error()
 }
 
-var zpool = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression); return w }}
+var zpool = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed); return w }}
 
 // define builds the slot's JSON definition and compressed font file.
 func (s *slot) define() (def, z []byte, err error) {

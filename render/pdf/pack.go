@@ -48,7 +48,7 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 		entries = append(entries, tocEntry{title: doc.DisplayTitle(), author: doc.Author, page: start})
 	}
 	r.drawCover(cover)
-	r.fillToc(pg.pages[tocStart:tocStart+nToc], entries, tocStart+1)
+	r.fillToc(pg.pages[tocStart:tocStart+nToc], entries)
 	return pg.pages
 }
 
@@ -92,8 +92,8 @@ func (r *renderer) drawCover(p *page) {
 	add(b.Date, style{face: allFaces[faceRegular], size: r.size, center: true, leading: r.leading}, 0)
 }
 
-// fillToc sets the contents pages. first is the first contents page's number.
-func (r *renderer) fillToc(pages []*page, entries []tocEntry, first int) {
+// fillToc sets the contents pages.
+func (r *renderer) fillToc(pages []*page, entries []tocEntry) {
 	h := r.headingStyle(1)
 	y := r.top
 	pi := 0
@@ -155,5 +155,4 @@ func (r *renderer) fillToc(pages []*page, entries []tocEntry, first int) {
 		p.links = append(p.links, link{x: r.left, y: y, w: r.textW, h: r.leading, page: e.page})
 		y += r.leading
 	}
-	_ = first
 }

@@ -45,6 +45,8 @@ type Settings struct {
 	// Greedy sets paragraphs with typeset.Greedy (first-fit, as word
 	// processors and fpdf's MultiCell do) instead of typeset.Break.
 	Greedy bool
+	// NoHyphenation turns hyphenation off (MultiCell does not hyphenate).
+	NoHyphenation bool
 }
 
 // Render writes b as a PDF to w. It must not retain w.
@@ -56,6 +58,11 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 func RenderWith(w io.Writer, b *render.Book, o render.Options, s Settings) (render.Stats, error) {
 	if b == nil || len(b.Parts) == 0 {
 		return render.Stats{}, fmt.Errorf("failed to render PDF: the book has no essays")
+	}
+	for i, p := range b.Parts {
+		if p.Doc == nil {
+			return render.Stats{}, fmt.Errorf("failed to render PDF: part %d has no document", i+1)
+		}
 	}
 	r := newRenderer(b, o, s)
 	pages := r.layout()
@@ -169,7 +176,7 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 		Measure: measure,
 		Justify: st.justify,
 	}
-	if st.hyphenate {
+	if st.hyphenate && !r.s.NoHyphenation {
 		params.Hyphenator = hyph
 	}
 	var lines []typeset.Line
@@ -299,17 +306,13 @@ func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, l
 	if len(ps) > 0 {
 		ps[len(ps)-1].after = r.leading * 1.5
 	}
-	bm := bookmark{text: doc.DisplayTitle(), level: level}
 	if first == nil {
-		// no title block: the outline entry still needs a home
-		first = &para{leading: r.leading, unbreakable: true}
-		first.lines = nil
+		// no title block: an empty para carries the outline entry, and
+		// blocks moves it to the first block it sets
+		first = &para{leading: r.leading}
 		ps = append(ps, first)
-		first.bookmarks = append(first.bookmarks, bm)
-		// an empty para is skipped by place; attach to the first real block later
-		return ps
 	}
-	first.bookmarks = append(first.bookmarks, bm)
+	first.bookmarks = append(first.bookmarks, bookmark{text: cleanOutline(doc.DisplayTitle()), level: level})
 	return ps
 }
 
@@ -322,10 +325,6 @@ func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
 		if len(p.lines) == 0 {
 			carry = append(carry, p.bookmarks...)
 		}
-	}
-	baseLevel := 1
-	if r.b.Pack || len(carry) > 0 || len(prev) > 0 {
-		baseLevel = 1
 	}
 	var ps []*para
 	afterHeading := true // the first paragraph is never indented
@@ -347,23 +346,16 @@ func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
 			}
 			p.after = r.leading * 0.35
 			p.keepWithNext = true
-			lvl := baseLevel
-			if bl.Level >= 2 {
-				lvl = baseLevel + 1
-			}
-			if lvl > lastLevel+1 && lastLevel >= baseLevel {
-				lvl = lastLevel + 1
-			}
-			if lvl > baseLevel && lastLevel < baseLevel {
-				lvl = baseLevel
-			}
+			// outline levels: 1 under the essay's entry, 2 for subsections,
+			// never deeper than one below the previous heading
+			lvl := min(max(bl.Level, 1), 2, lastLevel+1)
 			lastLevel = lvl
 			p.bookmarks = append(p.bookmarks, bookmark{text: cleanOutline(bl.Text), level: lvl})
 			afterHeading = true
 		case essay.ListItem:
 			st := r.body()
 			marker := bl.Marker
-			if marker == "" {
+			if !bl.Ordered && (marker == "" || marker == "-" || marker == "*" || marker == "+") {
 				marker = "•"
 			}
 			hang := r.size * 1.6

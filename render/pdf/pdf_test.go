@@ -43,7 +43,10 @@ func sourceWords(d *essay.Document) []string {
 	ws = append(ws, strings.Fields(d.Title)...)
 	ws = append(ws, strings.Fields(d.Author)...)
 	for _, b := range d.Blocks {
-		if b.Marker != "" {
+		switch {
+		case b.Kind == essay.ListItem && !b.Ordered && strings.Contains(" - * + ", " "+b.Marker+" "):
+			ws = append(ws, "•") // bullets are drawn as bullets
+		case b.Marker != "":
 			ws = append(ws, b.Marker)
 		}
 		ws = append(ws, strings.Fields(b.Text)...)
