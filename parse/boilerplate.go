@@ -46,7 +46,7 @@ var Boilerplate = []Pattern{
 	{Name: "preview footer", Paywall: true, Re: chrome(`this is (only |just )?(a|an) (preview|sample|extract|excerpt)( of the (whole|full|entire|complete) (essay|document|text|paper|article))?[.!]?`)},
 	{Name: "preview footer", Paywall: true, Re: chrome(`(the )?(rest|remainder) of (this|the) (essay|document|text|paper|article) is (hidden|locked|available|for members)\b.{0,80}`)},
 	// Pagination of a web preview.
-	{Name: pageXofY, Re: chrome(`page \d{1,4} (of|/) \d{1,4}`)},
+	{Name: "page x of y", Re: chrome(`page \d{1,4} (of|/) \d{1,4}`)},
 	// Document viewer and download controls.
 	{Name: "viewer control", Re: chrome(`open (document|essay|file|in (app|new tab|viewer))|(full ?screen|zoom (in|out)|print|share|cite|save|report|bookmark)( (this|the))?( (essay|document|page|paper|sample|to (library|my list)))?`)},
 	{Name: "download prompt", Re: chrome(`download( (this|the|full|free|now|as|essay|document|paper|file|sample|pdf|docx?|txt|word|in|format|\(\.?(pdf|docx?|txt)\)))*( (pdf|docx?|txt))?[.!]*|(pdf|docx?|txt)( (download|file|version))?`)},
@@ -63,9 +63,6 @@ var Boilerplate = []Pattern{
 	{Name: "cookie notice", Re: chrome(`(we use cookies|(accept|allow)( all)? cookies|this (site|website) uses cookies)\b.{0,150}`)},
 	{Name: "advertisement", Re: chrome(`(sponsored|advertisement|ad|ads)`)},
 }
-
-// pageXofY names the pagination pattern: a sentence may run on past it.
-const pageXofY = "page x of y"
 
 // chrome compiles a boilerplate pattern to match a whole unit,
 // case-insensitively.

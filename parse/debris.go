@@ -32,7 +32,7 @@ func (p *parser) removeDebris() {
 		switch {
 		case pageNumberRE.MatchString(l.text):
 			p.remove(l, "page number")
-			l.cut, l.pageCut = true, true
+			l.cut = true
 			pages++
 		case ruleRE.MatchString(l.text):
 			p.remove(l, "rule")
@@ -53,7 +53,7 @@ func (p *parser) removeDebris() {
 		// A running header on the first page is usually the title.
 		if !l.blank && !l.removed && count[l.text] >= 3 && i != first {
 			p.remove(l, "running header")
-			l.cut, l.pageCut = true, true
+			l.cut = true
 		}
 	}
 }

@@ -17,7 +17,6 @@ type line struct {
 
 	removed bool // taken out (boilerplate, metadata, debris, title)
 	cut     bool // removed as chrome or debris, which may cut a sentence
-	pageCut bool // removed as page debris: a sentence may go on past it
 	join    bool // continues the sentence of the previous kept line
 }
 

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/essayexport/essayexport/essay"
@@ -123,7 +124,7 @@ func (p *parser) removeBoilerplate() {
 			}
 			if b, ok := matchBoilerplate(l.text); ok {
 				p.remove(l, "boilerplate: "+b.Name)
-				l.cut, l.pageCut = true, b.Name == pageXofY
+				l.cut = true
 				p.paywall = p.paywall || b.Paywall
 				continue
 			}
@@ -139,31 +140,36 @@ func (p *parser) removeBoilerplate() {
 }
 
 // mendCuts marks a line as continuing the previous kept line when removed
-// lines sit between them and the removal cut a sentence: the earlier text
-// does not end a sentence and the later one starts in lower case, or,
-// across a page break (page number, running header), goes on from a full
-// line of text with anything but a list item.
+// chrome or page debris sits between them and cut a sentence: the earlier
+// text is a full line that stops on a word or a comma, and the later one
+// goes on in lower case, or with anything but a list item or heading.
 func (p *parser) mendCuts() {
 	var prev *line
-	cut, page := false, false
+	cut := false
 	for _, l := range p.lines {
 		switch {
 		case l.removed:
 			cut = cut || l.cut
-			page = page || l.pageCut
 		case l.blank:
 		default:
-			if cut && prev != nil && !endsSentence(prev.text) &&
-				(startsLower(l.text) || page && utf8.RuneCountInString(prev.text) >= minPageLine && listMarker(l.text) == "") {
+			if cut && prev != nil && !endsSentence(prev.text) && (startsLower(l.text) || runsOn(prev.text) &&
+				listMarker(l.text) == "" && headingLevel(l.text, true) == 0) {
 				l.join = true
 			}
-			prev, cut, page = l, false, false
+			prev, cut = l, false
 		}
 	}
 }
 
+// runsOn reports whether a line is long enough, and stops on a letter,
+// digit or comma, so that a sentence cut after it must go on.
+func runsOn(s string) bool {
+	r := lastRune(s)
+	return utf8.RuneCountInString(s) >= minPageLine && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',')
+}
+
 // minPageLine is the shortest line (in characters) that a sentence is
-// taken to run on from across a page break; shorter ones may be headings.
+// taken to run on from across removed lines; shorter ones may be headings.
 const minPageLine = 40
 
 // detectPreview sets Document.Preview for truncated essay-bank previews:
