@@ -29,9 +29,6 @@
 package epub
 
 import (
-	"archive/zip"
-	"bytes"
-	"compress/flate"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -43,7 +40,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	goepub "github.com/go-shiori/go-epub"
 	"golang.org/x/text/language"
@@ -144,39 +140,8 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 		id = contentID(lang, title, author, desc, pages, coverImg, o.EmbedFonts)
 	}
 
-	// Assemble with go-epub.
-	e, err := goepub.NewEpub(title)
-	if err != nil {
-		return st, fmt.Errorf("failed to start EPUB: %w", err)
-	}
-	e.SetIdentifier(id)
-	e.SetLang(lang)
-	if author != "" {
-		e.SetAuthor(author)
-	}
-	if desc != "" {
-		e.SetDescription(desc)
-	}
-	css, err := e.AddCSS(styleSheet(o), "style.css")
-	if err != nil {
-		return st, fmt.Errorf("failed to add the style sheet: %w", shortErr(err))
-	}
-	if o.EmbedFonts {
-		for _, f := range fonts.Serif {
-			if _, err := e.AddFont(fontURL(f), f.File); err != nil {
-				return st, fmt.Errorf("failed to add font %s: %w", f.File, shortErr(err))
-			}
-		}
-	}
 	coverAlt := ""
 	if coverImg != nil {
-		p, err := e.AddImage(dataURL(coverType, coverImg), "cover"+coverExt)
-		if err != nil {
-			return st, fmt.Errorf("failed to add the cover image: %w", shortErr(err))
-		}
-		if err := e.SetCover(p, ""); err != nil {
-			return st, fmt.Errorf("failed to add the cover: %w", err)
-		}
 		coverAlt = "Cover"
 		if o.Cover.Image == nil {
 			// Describe what the generated cover shows: no file name.
@@ -192,34 +157,37 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 		// OPF-058/059).
 		toc = append([]tocEntry{{label: "Cover", href: "xhtml/cover.xhtml"}}, toc...)
 	}
-	for _, p := range pages {
-		if _, err := e.AddSection(p.body, p.title, p.file, css); err != nil {
-			return st, fmt.Errorf("failed to add section %s: %w", p.file, err)
-		}
+	files := make([]string, len(pages))
+	vals := make([]string, slotPages+2*len(pages))
+	for i, p := range pages {
+		files[i] = p.file
+		vals[slotPages+2*i] = text(p.title)
+		vals[slotPages+2*i+1] = p.body
 		if p.landmark != "" {
 			name := map[string]string{"titlepage": "Title page", "bodymatter": "Start of the text"}[p.landmark]
 			landmarks = append(landmarks, [3]string{p.landmark, "xhtml/" + p.file, name})
 		}
 	}
-	var raw bytes.Buffer
-	raw.Grow(32<<10 + len(coverImg))
-	writeMu.Lock()
-	_, err = e.WriteTo(&raw)
-	writeMu.Unlock()
-	if err != nil {
-		return st, fmt.Errorf("failed to write EPUB: %w", err)
-	}
+	vals[slotTitle] = text(title)
+	vals[slotID] = text(id)
+	vals[slotLang] = text(lang)
+	vals[slotAuthor] = text(author)
+	vals[slotDesc] = text(desc)
+	vals[slotModified] = o.Modified.UTC().Format("2006-01-02T15:04:05Z")
+	vals[slotMeta] = a11yMeta(coverImg != nil, o.Version)
+	vals[slotCoverAlt] = text(coverAlt)
 
-	fix := fixer{
-		lang:     lang,
-		modified: o.Modified,
-		meta:     a11yMeta(coverImg != nil, o.Version),
-		coverAlt: coverAlt,
-		nav:      navDoc(lang, title, toc, landmarks),
-		ncx:      ncxDoc(id, title, author, toc),
-		apple:    o.EmbedFonts,
+	k := layoutKey{css: cssKey{o.EmbedFonts, o.Watermark}, author: author != "", desc: desc != "",
+		files: strings.Join(files, "\x00")}
+	if coverImg != nil {
+		k.cover = "cover" + coverExt
 	}
-	if err := fix.rezip(w, raw.Bytes()); err != nil {
+	l, err := layoutFor(k, files, o, coverType)
+	if err != nil {
+		return st, err
+	}
+	err = l.write(w, vals, navDoc(lang, title, toc, landmarks), ncxDoc(id, title, author, toc), coverImg, o.Modified)
+	if err != nil {
 		return st, fmt.Errorf("failed to write EPUB: %w", err)
 	}
 	st.Pages = len(pages)
@@ -339,14 +307,11 @@ func a11yMeta(hasCover bool, version string) string {
 	return b.String()
 }
 
-// fixer rewrites go-epub's zip (see the package comment).
+// fixer fixes go-epub's package and content documents (see the package
+// comment), once per layout: its fields hold slot markers.
 type fixer struct {
 	lang     string
-	modified time.Time
-	meta     string // extra OPF metadata elements
 	coverAlt string
-	nav, ncx string
-	apple    bool // add Apple's display options (embedded fonts)
 }
 
 // appleOptions tells Apple Books to use the embedded fonts.
@@ -375,134 +340,14 @@ func entryOrder(name string) int {
 	return 9
 }
 
-func (f *fixer) rezip(w io.Writer, raw []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		return err
-	}
-	files := append([]*zip.File(nil), zr.File...)
-	sort.Slice(files, func(i, j int) bool {
-		a, b := entryOrder(files[i].Name), entryOrder(files[j].Name)
-		if a != b {
-			return a < b
-		}
-		return files[i].Name < files[j].Name
-	})
-	// The entries' times go in the MS-DOS fields only: setting
-	// FileHeader.Modified would add an extra field, which the mimetype
-	// entry must not have.
-	mod := f.modified.UTC()
-	if mod.Year() < 1980 || mod.Year() > 2107 {
-		mod = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	dosDate := uint16((mod.Year()-1980)<<9 | int(mod.Month())<<5 | mod.Day())
-	dosTime := uint16(mod.Hour()<<11 | mod.Minute()<<5 | mod.Second()/2)
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, fastDeflate)
-	put := func(name string, data []byte, method uint16) error {
-		ew, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, ModifiedDate: dosDate, ModifiedTime: dosTime})
-		if err != nil {
-			return err
-		}
-		_, err = ew.Write(data)
-		return err
-	}
-	for _, zf := range files {
-		var data []byte
-		switch {
-		case zf.Name == "mimetype":
-			if err := put("mimetype", []byte("application/epub+zip"), zip.Store); err != nil {
-				return err
-			}
-			continue
-		case zf.Name == "EPUB/nav.xhtml":
-			data = []byte(f.nav)
-		case zf.Name == "EPUB/toc.ncx":
-			data = []byte(f.ncx)
-		case zf.Name == "EPUB/package.opf" || strings.HasSuffix(zf.Name, ".xhtml"):
-			old, err := readAll(zf)
-			if err != nil {
-				return err
-			}
-			if zf.Name == "EPUB/package.opf" {
-				data, err = f.opf(old)
-				if err != nil {
-					return err
-				}
-			} else {
-				data = f.xhtml(old)
-			}
-		default:
-			// Unchanged: copy the compressed bytes as they are.
-			r, err := zf.OpenRaw()
-			if err != nil {
-				return err
-			}
-			h := &zip.FileHeader{
-				Name: zf.Name, Method: zf.Method, ModifiedDate: dosDate, ModifiedTime: dosTime, CRC32: zf.CRC32,
-				CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64,
-			}
-			ew, err := zw.CreateRaw(h)
-			if err != nil {
-				return err
-			}
-			if _, err := io.Copy(ew, r); err != nil {
-				return err
-			}
-			if f.apple && zf.Name == "META-INF/container.xml" {
-				if err := put("META-INF/com.apple.ibooks.display-options.xml", []byte(appleOptions), zip.Deflate); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		if err := put(zf.Name, data, zip.Deflate); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
-}
-
-// flatePool holds deflate writers at BestSpeed, reused between entries
-// and books: the entries Render writes are small XML files, where a new
-// writer's set-up would cost more than the compression.
-var flatePool = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
-	return w
-}}
-
-type pooledFlate struct{ *flate.Writer }
-
-func (p pooledFlate) Close() error {
-	err := p.Writer.Close()
-	flatePool.Put(p.Writer)
-	return err
-}
-
-func fastDeflate(w io.Writer) (io.WriteCloser, error) {
-	fw := flatePool.Get().(*flate.Writer)
-	fw.Reset(w)
-	return pooledFlate{fw}, nil
-}
-
-func readAll(zf *zip.File) ([]byte, error) {
-	r, err := zf.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return io.ReadAll(r)
-}
-
 // xhtml gives a go-epub content document the utf-8 declaration, the
 // language attributes, and the cover image a real text alternative.
-func (f *fixer) xhtml(old []byte) []byte {
-	s := string(old)
+func (f *fixer) xhtml(s string) string {
 	s = strings.TrimPrefix(s, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
 	attrs := ` lang="` + f.lang + `" xml:lang="` + f.lang + `"`
 	s = strings.Replace(s, `<html xmlns="http://www.w3.org/1999/xhtml"`, `<html xmlns="http://www.w3.org/1999/xhtml"`+attrs, 1)
 	if f.coverAlt != "" && strings.Contains(s, `alt="Cover Image"`) {
-		s = strings.Replace(s, `alt="Cover Image"`, `alt="`+text(f.coverAlt)+`"`, 1)
+		s = strings.Replace(s, `alt="Cover Image"`, `alt="`+f.coverAlt+`"`, 1)
 		// go-epub declares the epub namespace on the cover page too; use
 		// it (epubcheck HTM-044).
 		s = strings.Replace(s, `<body dir="auto">`, `<body dir="auto" epub:type="cover">`, 1)
@@ -510,7 +355,7 @@ func (f *fixer) xhtml(old []byte) []byte {
 	if strings.Contains(s, "&") {
 		s = entityRefs.Replace(s)
 	}
-	return []byte(xmlDecl + s)
+	return xmlDecl + s
 }
 
 // entityRefs turns the named references encoding/xml writes (in go-epub's
@@ -518,24 +363,23 @@ func (f *fixer) xhtml(old []byte) []byte {
 // well-formed XML, where "&" only ever opens a reference.
 var entityRefs = strings.NewReplacer("&amp;", "&#38;", "&lt;", "&#60;", "&gt;", "&#62;", "&quot;", "&#34;", "&apos;", "&#39;")
 
-// opf fixes go-epub's package document: the modification date, the
-// accessibility metadata and a sorted manifest.
-func (f *fixer) opf(old []byte) ([]byte, error) {
-	s := string(old)
+// opf fixes go-epub's package document: slots for the modification date
+// and the accessibility metadata, and a sorted manifest.
+func (f *fixer) opf(s string) (string, error) {
 	i := strings.Index(s, `<meta property="dcterms:modified">`)
 	j := strings.Index(s, "</metadata>")
 	if i < 0 || j < i {
-		return nil, errors.New("go-epub wrote an unexpected package document")
+		return "", errors.New("go-epub wrote an unexpected package document")
 	}
 	k := strings.Index(s[i:], "</meta>")
-	mod := `<meta property="dcterms:modified">` + f.modified.UTC().Format("2006-01-02T15:04:05Z") + "</meta>"
-	s = s[:i] + mod + strings.TrimRight(s[i+k+len("</meta>"):j], " \n") + "\n" + f.meta + "  " + s[j:]
+	mod := `<meta property="dcterms:modified">` + slot(slotModified) + "</meta>"
+	s = s[:i] + mod + strings.TrimRight(s[i+k+len("</meta>"):j], " \n") + "\n" + slot(slotMeta) + "  " + s[j:]
 
 	// Sort the manifest's items, which go-epub lists in map order.
 	m0 := strings.Index(s, "<manifest>")
 	m1 := strings.Index(s, "</manifest>")
 	if m0 < 0 || m1 < m0 {
-		return nil, errors.New("go-epub wrote a package document without a manifest")
+		return "", errors.New("go-epub wrote a package document without a manifest")
 	}
 	lines := strings.Split(strings.TrimSpace(s[m0+len("<manifest>"):m1]), "\n")
 	for i := range lines {
@@ -544,5 +388,5 @@ func (f *fixer) opf(old []byte) ([]byte, error) {
 	sort.Strings(lines)
 	s = s[:m0] + "<manifest>\n    " + strings.Join(lines, "\n    ") + "\n  " + s[m1:]
 	s = strings.Replace(s, `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="utf-8"?>`, 1)
-	return []byte(s), nil
+	return s, nil
 }
