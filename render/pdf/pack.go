@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // tocEntry is one line of the contents page.
@@ -130,25 +131,15 @@ func (r *renderer) fillToc(pages []*page, entries []tocEntry) {
 				x += r.size*0.6 + aw
 			}
 		}
-		// dot leaders, spaced so that they extract as dots between words
-		dotW := reg.wordWidth(".", r.size)
-		step := r.size * 0.55
+		// Dot leaders: one string of dots spread by character spacing to
+		// fill the gap, a word space from the text on the left and as far
+		// from the number as from each other, so that pdftotext keeps the
+		// entry on one line: "Title Author . . . . 12".
 		numX := r.left + r.textW - numW
-		// dots on a grid counted from the right margin, so that they line
-		// up from entry to entry; the last ends a dot's gap before the number
-		right := r.left + r.textW
-		k := math.Ceil((right - (numX - (step - dotW))) / step)
-		end := right - k*step // left edge of the last dot
-		n := int(math.Floor((end-(x+r.size*0.6))/step)) + 1
-		var dots []byte
-		start := end - float64(n-1)*step
-		for range max(n, 0) {
-			dots = append(dots, '.')
-		}
-		if len(dots) > 0 {
-			// one run per dot would bloat the file; draw them as one string
-			// of dots with spaces set to the step width (see drawLeader)
-			l.runs = append(l.runs, run{x: start, text: string(dots), face: reg, leader: step})
+		step := r.size * 0.55
+		from, to := x+r.size*0.3, numX
+		if n := int((to - from) / step); n >= 3 {
+			l.runs = append(l.runs, run{x: from, text: strings.Repeat(".", n), face: reg, leader: (to - from) / float64(n)})
 		}
 		l.runs = append(l.runs, run{x: numX, text: num, face: reg})
 		p.lines = append(p.lines, l)

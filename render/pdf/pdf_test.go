@@ -88,6 +88,35 @@ func pdfinfo(t *testing.T, path string) map[string]string {
 	return m
 }
 
+// outline returns the PDF's outline as "title" lines, indented two
+// spaces a level, read with qpdf --json.
+func outline(t *testing.T, path string) string {
+	t.Helper()
+	testutil.Need(t, "qpdf")
+	out, err := testutil.Run("qpdf", "--json", "--json-key=outlines", path)
+	if err != nil {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	type entry struct {
+		Title string
+		Kids  []entry
+	}
+	var js struct{ Outlines []entry }
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatalf("qpdf json: %v", err)
+	}
+	var b strings.Builder
+	var walk func(es []entry, depth int)
+	walk = func(es []entry, depth int) {
+		for _, e := range es {
+			b.WriteString(strings.Repeat("  ", depth) + e.Title + "\n")
+			walk(e.Kids, depth+1)
+		}
+	}
+	walk(js.Outlines, 0)
+	return b.String()
+}
+
 func TestSingleEssay(t *testing.T) {
 	doc := sampleDoc()
 	o := render.Defaults()
@@ -139,6 +168,16 @@ func TestSingleEssay(t *testing.T) {
 	p2 := testutil.PdfToText(t, path, "-f", "2", "-l", "2")
 	if !strings.Contains(p1, "1 / 2") || !strings.Contains(p2, "2 / 2") {
 		t.Errorf("page numbers missing:\n%s\n---\n%s", p1, p2)
+	}
+	wantOutline := "The Roads Nobody Uses\n  Counting what can be counted\n    Memory and neglect\n  References\n"
+	if got := outline(t, path); got != wantOutline {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, wantOutline)
+	}
+	raw, _ := os.ReadFile(path)
+	for _, want := range []string{"/Lang (en-GB)", "/Type /Metadata /Subtype /XML", "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">The Roads Nobody Uses</rdf:li>", "<xmp:CreatorTool>essayexport 1.2.3</xmp:CreatorTool>"} {
+		if !bytes.Contains(raw, []byte(want)) {
+			t.Errorf("the PDF lacks %q", want)
+		}
 	}
 	if strings.Count(p1, "The Roads Nobody Uses") != 1 || !strings.HasPrefix(strings.TrimSpace(p2), "The Roads Nobody Uses") {
 		t.Errorf("running header wrong: page 1 should show the title once (as its heading), page 2 start with it:\n%s\n---\n%s", p1, p2)
@@ -406,19 +445,21 @@ func TestPack(t *testing.T) {
 			t.Errorf("cover lacks %q:\n%s", w, cover)
 		}
 	}
+	headed := map[string]bool{}
 	toc := testutil.PdfToText(t, path, "-f", "2", "-l", "2")
 	if !strings.Contains(toc, "Contents") {
 		t.Fatalf("page 2 is not the contents:\n%s", toc)
 	}
 	for i, part := range b.Parts {
 		title := part.Doc.DisplayTitle()
-		m := regexp.MustCompile(regexp.QuoteMeta(title) + `[^\n]*?(\d+)\n`).FindStringSubmatch(toc)
+		m := regexp.MustCompile(regexp.QuoteMeta(title) + ` ` + regexp.QuoteMeta(part.Doc.Author) + `( \.){3,} (\d+)\n`).FindStringSubmatch(toc)
 		if m == nil {
 			t.Errorf("contents lacks essay %d %q with a page number:\n%s", i+1, title, toc)
 			continue
 		}
-		n, _ := strconv.Atoi(m[1])
-		pg := testutil.PdfToText(t, path, "-f", m[1], "-l", m[1])
+		num := m[len(m)-1]
+		n, _ := strconv.Atoi(num)
+		pg := testutil.PdfToText(t, path, "-f", num, "-l", num)
 		if first := strings.SplitN(strings.TrimSpace(pg), "\n", 2)[0]; first != title {
 			t.Errorf("page %d (essay %d) starts with %q, want its title %q", n, i+1, first, title)
 		}
@@ -434,33 +475,46 @@ func TestPack(t *testing.T) {
 		}
 	}
 	checkWordsInOrder(t, sourceWords(b.Parts[0].Doc), testutil.PdfToText(t, path))
-	// the outline: contents, one entry per essay, headings under each
-	testutil.Need(t, "qpdf")
-	out, err := testutil.Run("qpdf", "--json", "--json-key=outlines", path)
-	if err != nil {
-		t.Fatalf("qpdf --json: %v", err)
-	}
-	var js struct {
-		Outlines []struct {
-			Title string
-			Kids  []struct{ Title string }
+	// the outline: cover, contents, one entry per essay, headings under each
+	var want strings.Builder
+	want.WriteString("Coursework Pack\nContents\n")
+	for _, p := range b.Parts {
+		want.WriteString(p.Doc.DisplayTitle() + "\n")
+		for _, h := range p.Doc.Headings() {
+			want.WriteString("  " + h.Text + "\n")
 		}
 	}
-	if err := json.Unmarshal([]byte(out), &js); err != nil {
-		t.Fatalf("qpdf json: %v", err)
+	if got := outline(t, path); got != want.String() {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want.String())
 	}
-	var top []string
-	for _, o := range js.Outlines {
-		top = append(top, o.Title)
+	// a later page of an essay carries that essay's title as its header
+	for n := 1; n <= st.Pages; n++ {
+		pg := strings.TrimSpace(testutil.PdfToText(t, path, "-f", strconv.Itoa(n), "-l", strconv.Itoa(n)))
+		for _, part := range b.Parts {
+			title := part.Doc.DisplayTitle()
+			if strings.HasPrefix(pg, title+"\n\n") && !strings.HasPrefix(pg, title+"\n"+part.Doc.Author) {
+				headed[title] = true
+			}
+		}
 	}
-	wantTop := []string{"Coursework Pack", "Contents"}
-	for _, p := range b.Parts {
-		wantTop = append(wantTop, p.Doc.DisplayTitle())
+	for _, part := range b.Parts[2:] { // essays 3-5 run to a second page
+		if !headed[part.Doc.DisplayTitle()] {
+			t.Errorf("no page carries %q as its running header", part.Doc.DisplayTitle())
+		}
 	}
-	if fmt.Sprint(top) != fmt.Sprint(wantTop) {
-		t.Errorf("outline = %q, want %q", top, wantTop)
+}
+
+func TestRunningHeaderTruncated(t *testing.T) {
+	r := newRenderer(render.Single(sampleDoc(), "", ""), render.Defaults(), Settings{})
+	long := strings.Repeat("A remarkably long and winding title about roads ", 4)
+	h := r.runningHeader(long)
+	if !strings.HasSuffix(h, "…") || len([]rune(h)) >= len([]rune(long)) {
+		t.Errorf("header %q is not shortened with an ellipsis", h)
 	}
-	if len(js.Outlines) > 2 && (len(js.Outlines[2].Kids) == 0 || js.Outlines[2].Kids[0].Title != "Section 1") {
-		t.Errorf("essay 1's outline entry lacks its headings: %+v", js.Outlines[2])
+	if w := allFaces[faceItalic].wordWidth(h, r.size*0.8); w > r.textW*0.7 {
+		t.Errorf("header is %.1f pt wide, more than %.1f", w, r.textW*0.7)
+	}
+	if h := r.runningHeader("Short title"); h != "Short title" {
+		t.Errorf("short title changed to %q", h)
 	}
 }
