@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/essayexport/essayexport/render"
 	"io"
 	"os"
 	"os/exec"
@@ -204,5 +205,37 @@ func TestPermissionDenied(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(ro); len(entries) != 0 {
 		t.Errorf("files left in the read-only folder: %v", entries)
+	}
+}
+
+// TestPanicInOneRender makes the renderer panic on one input: that input
+// is reported as a bug with its name, and the batch goes on.
+func TestPanicInOneRender(t *testing.T) {
+	dir := t.TempDir()
+	writeEssays(t, dir, 3)
+	real := renderers["epub"]
+	t.Cleanup(func() { renderers["epub"] = real })
+	renderers["epub"] = func(w io.Writer, b *render.Book, o render.Options) (render.Stats, error) {
+		if strings.Contains(b.Title, "Number 1") {
+			var m map[string]int
+			m["boom"]++ // a nil-map write: a real runtime panic
+		}
+		return real(w, b, o)
+	}
+	code, _, stderr := runCLI(t, "", "epub", "-d", filepath.Join(dir, "out"), dir)
+	if code != exitFailed {
+		t.Fatalf("status %d, want 1\n%s", code, stderr)
+	}
+	want := "essayexport: error: " + filepath.Join(dir, "e0001.txt") + ": internal error (assignment to entry in nil map): this is a bug in essayexport"
+	if !strings.Contains(stderr, want) || !strings.Contains(stderr, "please report it with this input attached") {
+		t.Errorf("stderr lacks the bug report line %q:\n%s", want, stderr)
+	}
+	for _, name := range []string{"e0000.epub", "e0002.epub"} {
+		if _, err := os.Stat(filepath.Join(dir, "out", name)); err != nil {
+			t.Errorf("the batch did not go on: %v", err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "e0001.epub")); err == nil {
+		t.Error("the input whose render panicked has an output")
 	}
 }
