@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -242,18 +243,27 @@ func (r *renderer) metadata(f *fpdf.Fpdf) {
 	}
 	author := b.Author
 	creator := strings.TrimSpace("essayexport " + o.Version)
-	f.SetTitle(title, true)
+	// fpdf's own UTF-16 conversion mangles characters outside the Basic
+	// Multilingual Plane, so the strings are passed converted.
+	f.SetTitle(utf16BOM(title), false)
 	if author != "" {
-		f.SetAuthor(author, true)
+		f.SetAuthor(utf16BOM(author), false)
 	}
 	if o.Subject != "" {
-		f.SetSubject(o.Subject, true)
+		f.SetSubject(utf16BOM(o.Subject), false)
 	}
 	if o.Keywords != "" {
-		f.SetKeywords(o.Keywords, true)
+		f.SetKeywords(utf16BOM(o.Keywords), false)
 	}
-	f.SetCreator(creator, true)
-	f.SetProducer(creator+" (fpdf)", true)
+	f.SetCreator(utf16BOM(creator), false)
+	f.SetProducer(utf16BOM(creator+" (fpdf)"), false)
+	// fpdf writes the language unescaped: keep only what a BCP 47 tag holds
+	lang = strings.Map(func(c rune) rune {
+		if c == '-' || c < 0x80 && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+			return c
+		}
+		return -1
+	}, lang)
 	if lang != "" {
 		f.SetLang(lang)
 	}

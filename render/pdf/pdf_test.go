@@ -518,3 +518,40 @@ func TestRunningHeaderTruncated(t *testing.T) {
 		t.Errorf("short title changed to %q", h)
 	}
 }
+
+// TestHostileText renders text that tends to break renderers: an
+// unbreakable URL wider than the line, tabs and control characters, soft
+// hyphens and zero-width spaces, PDF string delimiters, an empty block,
+// a heading at the very end, and a title of emoji.
+func TestHostileText(t *testing.T) {
+	url := "https://example.org/" + strings.Repeat("very-long-path-segment/", 12) + "index.html"
+	doc := &essay.Document{Title: "😀😀 (Title) \\ with\ttabs", Lang: "en", Blocks: []essay.Block{
+		{Kind: essay.Paragraph, Text: "See " + url + " for details."},
+		{Kind: essay.Paragraph, Text: "Parentheses (like these) and back\\slashes \\ and a\tTab\x07bell, soft\u00adhyphen and zero\u200bwidth."},
+		{Kind: essay.Paragraph, Text: "   "},
+		{Kind: essay.ListItem, Text: ""},
+		{Kind: essay.Quote, Text: strings.Repeat("Quoted words go on and on. ", 40)},
+		{Kind: essay.Reference, Text: "Author, A. (2020). " + url},
+		{Kind: essay.Heading, Level: 3, Text: "A heading at the very end"},
+	}}
+	path, st := renderFile(t, render.Single(doc, "", ""), render.Defaults())
+	testutil.QpdfCheck(t, path)
+	testutil.PdfFonts(t, path)
+	text := strings.Join(strings.Fields(testutil.PdfToText(t, path)), " ")
+	for _, w := range []string{"Parentheses (like these) and back\\slashes \\ and a Tab bell, softhyphen and zerowidth.", "A heading at the very end", "? (Title) \\ with tabs"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("extracted text lacks %q:\n%s", w, text)
+		}
+	}
+	// the URL is split by characters across lines; each piece extracts
+	if flat := strings.ReplaceAll(text, " ", ""); !strings.Contains(flat, url) {
+		t.Errorf("the long URL is not all there:\n%s", text)
+	}
+	if len(st.Warnings) != 1 || !strings.Contains(st.Warnings[0], "U+1F600") {
+		t.Errorf("warnings = %q", st.Warnings)
+	}
+	info := pdfinfo(t, path)
+	if info["Title"] != "😀😀 (Title) \\ with\ttabs" && info["Title"] != "😀😀 (Title) \\ with tabs" {
+		t.Errorf("metadata title = %q", info["Title"])
+	}
+}
