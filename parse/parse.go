@@ -108,35 +108,50 @@ func (p *parser) remove(l *line, why string) {
 }
 
 // removeBoilerplate takes out lines matching the Boilerplate list (unless
-// KeepBoilerplate) or a Strip pattern.
+// KeepBoilerplate) or a Strip pattern, and chrome fragments glued inside
+// lines (inlineChrome).
 func (p *parser) removeBoilerplate() {
 	for _, l := range p.lines {
 		if l.blank {
 			continue
 		}
+		text, cut := l.text, []string(nil)
 		if !p.opt.KeepBoilerplate {
-			if text, cut := cutInlineChrome(l.text); len(cut) > 0 && text != "" {
-				for _, c := range cut {
-					p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, c, "boilerplate: inside a line"))
-					p.paywall = p.paywall || c != "Authors Avatar"
-				}
-				l.text = text
-			}
-			if b, ok := matchBoilerplate(l.text); ok {
-				p.remove(l, "boilerplate: "+b.Name)
-				l.cut = true
-				p.paywall = p.paywall || b.Paywall
-				continue
-			}
+			text, cut = cutInlineChrome(l.text)
 		}
-		for k, re := range p.strip {
-			if re.MatchString(l.text) {
-				p.remove(l, "strip: "+p.opt.Strip[k].String())
-				l.cut = true
-				break
+		// A line that is chrome once its fragments are out goes whole.
+		if why, paywall, ok := p.chromeLine(text); ok || text == "" {
+			if !ok {
+				why, paywall = "boilerplate: inside a line", true
 			}
+			p.remove(l, why)
+			l.cut = true
+			p.paywall = p.paywall || paywall
+			continue
+		}
+		for _, c := range cut {
+			p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, c, "boilerplate: inside a line"))
+			p.paywall = p.paywall || c != "Authors Avatar"
+		}
+		l.text = text
+	}
+}
+
+// chromeLine matches a whole line against the Boilerplate list (unless
+// KeepBoilerplate) and the Strip patterns; it returns the reason to give
+// in Removed and whether the chrome marks a paywall.
+func (p *parser) chromeLine(text string) (why string, paywall, ok bool) {
+	if !p.opt.KeepBoilerplate {
+		if b, ok := matchBoilerplate(text); ok {
+			return "boilerplate: " + b.Name, b.Paywall, true
 		}
 	}
+	for k, re := range p.strip {
+		if re.MatchString(text) {
+			return "strip: " + p.opt.Strip[k].String(), false, true
+		}
+	}
+	return "", false, false
 }
 
 // mendCuts marks a line as continuing the previous kept line when removed
