@@ -25,6 +25,7 @@ type drawer struct {
 	slot *slot // the font fpdf has selected
 	size float64
 	rgb  [3]int
+	tw   float64 // the word spacing set in the page's content
 }
 
 // fontIDs sizes per-face arrays: one entry per face in allFaces.
@@ -55,7 +56,7 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	d.f = f
 	for n, p := range pages {
 		f.AddPage()
-		d.slot, d.size, d.rgb = nil, 0, [3]int{-1, -1, -1}
+		d.slot, d.size, d.rgb, d.tw = nil, 0, [3]int{-1, -1, -1}, 0
 		d.page(p, n+1, total)
 		if err := f.Error(); err != nil {
 			return err
@@ -96,38 +97,98 @@ func (d *drawer) setColor(rgb [3]int) {
 	}
 }
 
-// line draws one line's runs.
+// line draws one line's runs. Consecutive plain words in one face with
+// equal gaps (every justified line) are drawn as one string whose spaces
+// are widened with the PDF's word spacing (Tw, which applies to the
+// one-byte space of these simple fonts): the words land exactly where the
+// layout put them, the content is several times smaller than a text
+// object per word, and the spaces are real characters for extraction.
 func (d *drawer) line(l line) {
 	d.setColor(l.rgb)
-	for _, rn := range l.runs {
-		switch rn.actual {
-		case actualWhole:
-			d.raw("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
-		case actualEmpty:
-			d.raw("/Span <</ActualText ()>> BDC")
+	runs := l.runs
+	for len(runs) > 0 {
+		rn := runs[0]
+		if rn.actual != actualNone || rn.leader > 0 {
+			d.special(rn, l)
+			runs = runs[1:]
+			continue
 		}
-		if rn.leader > 0 {
-			cs := rn.leader - rn.face.wordWidth(".", l.size)
-			d.raw(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
-			d.text(rn.face, l.size, rn.x, l.y, rn.text)
-			d.raw("0 Tc")
-		} else {
-			d.text(rn.face, l.size, rn.x, l.y, rn.text)
+		// gather the plain words that follow at the same gap
+		space := rn.face.wordWidth(" ", l.size)
+		n, gap := 1, 0.0
+		end := rn.x + rn.face.wordWidth(rn.text, l.size)
+		for ; n < len(runs); n++ {
+			nx := runs[n]
+			if nx.actual != actualNone || nx.leader > 0 || nx.face != rn.face {
+				break
+			}
+			g := nx.x - end
+			if n == 1 {
+				gap = g
+			} else if math.Abs(g-gap) > 0.01 {
+				break
+			}
+			end = nx.x + nx.face.wordWidth(nx.text, l.size)
 		}
-		if rn.actual != actualNone {
-			d.raw("EMC")
+		text, tw := rn.text, 0.0
+		if n > 1 {
+			tw = gap - space
+			var b strings.Builder
+			for i, w := range runs[:n] {
+				if i > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w.text)
+			}
+			text = b.String()
 		}
+		d.textTw(rn.face, l.size, rn.x, l.y, text, tw)
+		runs = runs[n:]
 	}
 }
 
-// text draws s at (x, y) in face m; characters m lacks are drawn in the
-// fallback face that has them.
+// special draws a run that is not a plain word: a piece of a word broken
+// across lines, inside its marked-content span, or dot leaders.
+func (d *drawer) special(rn run, l line) {
+	switch rn.actual {
+	case actualWhole:
+		d.raw("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
+	case actualEmpty:
+		d.raw("/Span <</ActualText ()>> BDC")
+	}
+	if rn.leader > 0 {
+		cs := rn.leader - rn.face.wordWidth(".", l.size)
+		d.raw(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
+		d.text(rn.face, l.size, rn.x, l.y, rn.text)
+		d.raw("0 Tc")
+	} else {
+		d.text(rn.face, l.size, rn.x, l.y, rn.text)
+	}
+	if rn.actual != actualNone {
+		d.raw("EMC")
+	}
+}
+
+// text draws s at (x, y) in face m with ordinary word spacing.
 func (d *drawer) text(m *metrics, size, x, y float64, s string) {
+	d.textTw(m, size, x, y, s, 0)
+}
+
+// textTw draws s at (x, y) in face m with tw added to each space;
+// characters m lacks are drawn in the fallback face that has them.
+func (d *drawer) textTw(m *metrics, size, x, y float64, s string, tw float64) {
 	if d.f == nil {
 		d.enc.collect(m, s)
 		return
 	}
-	d.enc.encode(m, size, s, func(sl *slot, code string, w float64) {
+	if !strings.Contains(s, " ") {
+		tw = d.tw // no space: leave the word spacing as it is
+	}
+	if math.Abs(tw-d.tw) > 0.0005 {
+		d.raw(strconv.FormatFloat(tw, 'f', 3, 64) + " Tw")
+		d.tw = tw
+	}
+	d.enc.encode(m, size, tw, s, func(sl *slot, code string, w float64) {
 		if d.slot != sl || d.size != size {
 			d.f.SetFont(sl.family, "", size)
 			d.slot, d.size = sl, size

@@ -266,8 +266,9 @@ func (s *slot) define() (def, z []byte, err error) {
 }
 
 // encode splits s, set in face m, into pieces drawn with one slot each,
-// calling draw with the slot, the encoded bytes and the piece's width.
-func (e *encoding) encode(m *metrics, size float64, s string, draw func(sl *slot, code string, width float64)) {
+// calling draw with the slot, the encoded bytes and the piece's width,
+// with tw added for each space (the PDF word spacing, Tw).
+func (e *encoding) encode(m *metrics, size, tw float64, s string, draw func(sl *slot, code string, width float64)) {
 	var buf []byte
 	cur := -1
 	width := 0.0
@@ -296,6 +297,9 @@ func (e *encoding) encode(m *metrics, size float64, s string, draw func(sl *slot
 		}
 		buf = append(buf, byte(sc))
 		width += float64(face.width(r)) * size / 1000
+		if r == ' ' {
+			width += tw
+		}
 	}
 	flush()
 }
