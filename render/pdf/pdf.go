@@ -1,31 +1,37 @@
 // Package pdf renders a render.Book as a PDF with fpdf: Liberation Serif
-// embedded and subsetted, justified and hyphenated body text (line breaks
-// from render/typeset's Knuth–Plass breaker), headings kept with their
-// text, widow and orphan control, running headers, "3 / 12" page numbers,
-// an outline, metadata, an optional watermark, and for coursework packs a
-// cover and a contents page.
+// embedded as per-document subsets (with Noto fallbacks for symbols),
+// justified and hyphenated body text (line breaks from render/typeset's
+// Knuth–Plass breaker), headings kept with their text, widow and orphan
+// control, running headers, "3 / 12" page numbers, an outline, metadata
+// with XMP, an optional watermark, and for coursework packs a cover and a
+// contents page.
 //
 // Layout happens before drawing: the Book is set into pages of positioned
-// lines (layout.go), so page numbers are known when the contents page and
-// the footers are drawn, and fpdf is used only to draw text at computed
-// positions (never MultiCell), embed fonts and write the file. The footer
-// writes the page count directly rather than through AliasNbPages, because
-// it is known before the first page is drawn.
+// lines (layout.go, pack.go), so page numbers are known when the contents
+// page and the footers are drawn, and fpdf is used only to draw text at
+// computed positions (never MultiCell), embed fonts and write the file.
+// The footer writes the page count directly rather than through
+// AliasNbPages, because it is known before the first page is drawn. How
+// fonts are embedded, and why not with AddUTF8FontFromBytes, is explained
+// in embed.go.
 //
-// Text extraction: each word is drawn at its own position, so the gaps
-// between words extract as single spaces. A word broken across lines (at a
-// hyphenation point, an explicit hyphen or a dash) is wrapped in marked
-// content: the piece at the line end, with its hyphen, in a
+// Text extraction: the words of a line are drawn as one string with real
+// spaces, widened to the justified gap by the PDF word spacing, so they
+// extract as single spaces. A word broken across lines (at a hyphenation
+// point, an explicit hyphen or a dash) is wrapped in marked content: the
+// piece at the line end, with its hyphen, in a
 // /Span <</ActualText (whole word)>> BDC … EMC, and the piece that starts
 // the next line in a span with an empty ActualText. Poppler's pdftotext
 // (and Acrobat's copy) then give back the whole word once. A plain hyphen
 // at a line end would also be joined by pdftotext, but it would join
 // "well-known" into "wellknown" too; a soft hyphen is not joined at all.
 // fpdf has no marked-content API, so the operators are written with
-// RawWriteStr around fpdf's own Text calls.
+// RawWriteStr around fpdf's own Text calls. The watermark, whose rotated
+// letters extract in fragments, is wrapped the same way.
 //
 // Output is deterministic: fixed dates from Options.Modified, a sorted
-// catalog, no document ID, and zlib compression, which is deterministic.
+// catalog, no document ID, subset tags derived from the text, and zlib
+// compression, which is deterministic.
 package pdf
 
 import (

@@ -555,3 +555,33 @@ func TestHostileText(t *testing.T) {
 		t.Errorf("metadata title = %q", info["Title"])
 	}
 }
+
+// TestManyCharacters uses more than one slot's worth (223) of distinct
+// characters in the text face, which then embeds as two fonts.
+func TestManyCharacters(t *testing.T) {
+	var words []string
+	for _, rng := range [][2]rune{{0xC0, 0x17F}, {0x391, 0x3A9}, {0x3B1, 0x3C9}, {0x410, 0x44F}} {
+		var w []rune
+		for r := rng[0]; r <= rng[1]; r++ {
+			if !allFaces[faceRegular].has(r) || r == 0xD7 || r == 0xF7 {
+				continue
+			}
+			w = append(w, r)
+			if len(w) == 6 {
+				words = append(words, string(w))
+				w = nil
+			}
+		}
+		if len(w) > 0 {
+			words = append(words, string(w))
+		}
+	}
+	doc := &essay.Document{Title: "Alphabets", Lang: "en", Blocks: []essay.Block{{Kind: essay.Paragraph, Text: strings.Join(words, " ")}}}
+	path, _ := renderFile(t, render.Single(doc, "", ""), render.Defaults())
+	testutil.QpdfCheck(t, path)
+	fonts := testutil.PdfFonts(t, path)
+	if c := strings.Count(fonts, "+LiberationSerif-Regular "); c != 2 {
+		t.Errorf("want the regular face in 2 slots, pdffonts lists it %d times:\n%s", c, fonts)
+	}
+	checkWordsInOrder(t, sourceWords(doc), testutil.PdfToText(t, path))
+}
