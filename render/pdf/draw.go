@@ -28,9 +28,6 @@ type drawer struct {
 	tw   float64 // the word spacing set in the page's content
 }
 
-// fontIDs sizes per-face arrays: one entry per face in allFaces.
-var fontIDs [6]struct{}
-
 // draw writes pages as a PDF to w.
 func (r *renderer) draw(w io.Writer, pages []*page) error {
 	f := fpdf.NewCustom(&fpdf.InitType{
@@ -45,7 +42,7 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	f.SetCellMargin(0)
 	r.metadata(f)
 
-	d := &drawer{r: r, enc: &encoding{}}
+	d := &drawer{r: r, enc: newEncoding()}
 	total := len(pages)
 	for n, p := range pages {
 		d.page(p, n+1, total)

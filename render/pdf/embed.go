@@ -63,15 +63,13 @@ type faceFile struct {
 	name    string // PostScript-style name, without subset tag
 }
 
-var faceFiles [len(fontIDs)]faceFile
-
 // workingRange says which characters go into a face's working cut.
 func workingRange(r rune) bool {
 	return (r >= 0x20 && r < 0x180) || (r >= 0x2000 && r < 0x2070) || r == 0x20AC || r == 0x2122 || r == 0x2026
 }
 
 func (m *metrics) file() *faceFile {
-	ff := &faceFiles[m.id]
+	ff := &m.ff
 	ff.once.Do(func() {
 		ff.name = strings.TrimSuffix(m.face.File, ".ttf")
 		ff.desc = describe(m)
@@ -150,9 +148,13 @@ type slot struct {
 
 // encoding maps a document's characters to slots and codes.
 type encoding struct {
-	sets  [len(fontIDs)]map[rune]bool // characters seen per face, while collecting
+	sets  []map[rune]bool // per face (metrics.id): characters seen while collecting
 	slots []*slot
-	codes [len(fontIDs)]map[rune]uint16 // slot index << 8 | code
+	codes []map[rune]uint16 // per face: slot index << 8 | code
+}
+
+func newEncoding() *encoding {
+	return &encoding{sets: make([]map[rune]bool, len(allFaces)), codes: make([]map[rune]uint16, len(allFaces))}
 }
 
 // collect records the characters of s, set in face m, and the fallback

@@ -28,6 +28,8 @@ type metrics struct {
 	upem   float64  // units per em
 	buf    sfnt.Buffer
 	bufMu  sync.Mutex
+
+	ff faceFile // what embedding needs, built on first use (embed.go)
 }
 
 // commonLimit bounds the rune table built eagerly for each face: Latin,

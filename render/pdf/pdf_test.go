@@ -134,6 +134,9 @@ func TestSingleEssay(t *testing.T) {
 	}
 	text := testutil.PdfToText(t, path)
 	checkWordsInOrder(t, sourceWords(doc), text)
+	if strings.Contains(text, "  ") {
+		t.Errorf("extracted text has a double space:\n%s", text)
+	}
 	for _, w := range []string{"“to", "honest,”", "council’s", "commons", "—", "33–58."} {
 		if !strings.Contains(text, w) {
 			t.Errorf("extracted text lacks %q", w)
@@ -326,6 +329,12 @@ func TestWidowsOrphansHeadings(t *testing.T) {
 		o := render.Defaults()
 		o.LineSpacing = spacing
 		doc := longDoc("Pagination", 60)
+		// a paragraph longer than a page, and a list
+		doc.Blocks = append(doc.Blocks[:20], append([]essay.Block{
+			{Kind: essay.Paragraph, Text: strings.Repeat(sampleParagraphs[3]+" ", 25)},
+			{Kind: essay.ListItem, Marker: "•", Text: sampleParagraphs[1]},
+			{Kind: essay.ListItem, Marker: "•", Text: sampleParagraphs[2]},
+		}, doc.Blocks[20:]...)...)
 		r := newRenderer(render.Single(doc, "", ""), o, Settings{})
 		pages := r.layout()
 		for n, p := range pages {
@@ -584,4 +593,29 @@ func TestManyCharacters(t *testing.T) {
 		t.Errorf("want the regular face in 2 slots, pdffonts lists it %d times:\n%s", c, fonts)
 	}
 	checkWordsInOrder(t, sourceWords(doc), testutil.PdfToText(t, path))
+}
+
+// TestWatermarkAngle checks the rotation: along the diagonal by default,
+// Options.Watermark.Angle when set.
+func TestWatermarkAngle(t *testing.T) {
+	testutil.Need(t, "qpdf")
+	for _, c := range []struct {
+		angle float64
+		cm    string // the start of the rotation matrix
+	}{
+		{0, "0.57"}, // cos of A4's diagonal, about 54.7°
+		{90, "0.00000 1.00000 -1.00000 0.00000"},
+	} {
+		o := render.Defaults()
+		o.Watermark.Angle = c.angle
+		path, _ := renderFile(t, render.Single(sampleDoc(), "DRAFT", ""), o)
+		plain := path + ".qdf"
+		if out, err := testutil.Run("qpdf", "--qdf", "--object-streams=disable", path, plain); err != nil {
+			t.Fatalf("qpdf --qdf: %v\n%s", err, out)
+		}
+		raw, _ := os.ReadFile(plain)
+		if n := regexp.MustCompile(regexp.QuoteMeta(c.cm)+`[0-9.\- ]* cm`).FindAll(raw, -1); len(n) != 2 {
+			t.Errorf("angle %v: %d rotations starting %q, want one per page (2)", c.angle, len(n), c.cm)
+		}
+	}
 }
