@@ -59,7 +59,6 @@ func init() {
 func (p *parser) buildBlocks() {
 	p.lastKept = -1
 	for i, l := range p.lines {
-		l.idx = i
 		if !l.blank && !l.removed {
 			p.lastKept = i
 		}

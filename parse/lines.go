@@ -11,6 +11,7 @@ type line struct {
 	num    int    // 1-based source line
 	idx    int    // index in parser.lines
 	text   string // trimmed, with tabs and odd spaces turned into single spaces
+	orig   string // text as first read, before chrome was cut out of it
 	indent int    // leading columns (tab stops every 8)
 	blank  bool   // empty, or only (no-break) spaces: a separator
 	page   bool   // a form feed came right before this line
@@ -62,6 +63,9 @@ func splitLines(text string) []*line {
 	// A final newline does not make a line of its own.
 	if n := len(out); n > 0 && out[n-1].blank && strings.HasSuffix(text, "\n") {
 		out = out[:n-1]
+	}
+	for i, l := range out {
+		l.idx, l.orig = i, l.text
 	}
 	return out
 }

@@ -55,6 +55,9 @@ type parser struct {
 	inRefs, signing bool
 	// mdShift is the level of a Markdown heading used as the title.
 	mdShift int
+	// removedAt holds, for each removed entry, the index of its line and
+	// its byte offset there, to sort the removed list in source order.
+	removedAt [][2]int
 	// lastKept is the index of the last kept line.
 	lastKept int
 }
@@ -87,7 +90,7 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	if !opt.NoSmart {
 		p.smarten()
 	}
-	slices.SortStableFunc(doc.Removed, func(a, b essay.Removed) int { return a.Line - b.Line })
+	p.sortRemoved()
 	return doc, nil
 }
 
@@ -104,7 +107,34 @@ func decodeText(src []byte, opt Options, warn func(string, ...any)) (string, str
 // remove takes a line out of the body and records why.
 func (p *parser) remove(l *line, why string) {
 	l.removed = true
-	p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, l.text, why))
+	p.record(l, 0, l.text, why)
+}
+
+// record adds text, found at byte col of line l as first read, to the
+// removed list.
+func (p *parser) record(l *line, col int, text, why string) {
+	p.doc.Removed = append(p.doc.Removed, essay.Removed{Line: l.num, Text: text, Why: why})
+	p.removedAt = append(p.removedAt, [2]int{l.idx, col})
+}
+
+// sortRemoved puts the removed list in source order.
+func (p *parser) sortRemoved() {
+	order := make([]int, len(p.doc.Removed))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		x, y := p.removedAt[a], p.removedAt[b]
+		if x[0] != y[0] {
+			return x[0] - y[0]
+		}
+		return x[1] - y[1]
+	})
+	sorted := make([]essay.Removed, len(order))
+	for i, k := range order {
+		sorted[i] = p.doc.Removed[k]
+	}
+	p.doc.Removed = sorted
 }
 
 // removeBoilerplate takes out lines matching the Boilerplate list (unless
@@ -129,8 +159,11 @@ func (p *parser) removeBoilerplate() {
 			p.paywall = p.paywall || paywall
 			continue
 		}
+		at := 0
 		for _, c := range cut {
-			p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, c, "boilerplate: inside a line"))
+			at += max(0, strings.Index(l.orig[at:], c))
+			p.record(l, at, c, "boilerplate: inside a line")
+			at += len(c)
 			p.paywall = p.paywall || c != "Authors Avatar"
 		}
 		l.text = text

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/essayexport/essayexport/essay"
 )
 
 var (
@@ -56,9 +54,9 @@ func (p *parser) nextKept(i int) int {
 func (p *parser) inferTitle() {
 	doc := p.doc
 	title, source := "", "none"
-	titleNum := 0  // source line of the title
-	titleRank := 0 // rank of the metadata label the title came from
-	last := -1     // index of the last header line used
+	var titleLine *line // source line of the title
+	titleRank := 0      // rank of the metadata label the title came from
+	last := -1          // index of the last header line used
 	seen := 0
 	for i := p.nextKept(0); i >= 0 && seen < 8; i = p.nextKept(i + 1) {
 		l := p.lines[i]
@@ -77,7 +75,7 @@ func (p *parser) inferTitle() {
 			if titleRank >= titleLabels[label] {
 				continue
 			}
-			title, source, titleNum, titleRank = m[2], "metadata", l.num, titleLabels[label]
+			title, source, titleLine, titleRank = m[2], "metadata", l, titleLabels[label]
 		case authorLabels[label] && doc.Author == "":
 			doc.Author = m[2]
 		}
@@ -87,14 +85,14 @@ func (p *parser) inferTitle() {
 	if source == "none" {
 		if i := p.nextKept(0); i >= 0 && p.titleLike(i) {
 			l := p.lines[i]
-			title, source, titleNum = l.text, "first-line", l.num
+			title, source, titleLine = l.text, "first-line", l
 			if m := mdHeadingRE.FindStringSubmatch(title); m != nil {
 				title = m[2]
 				p.mdShift = len(m[1])
 			}
 			l.removed = true
 			if p.opt.Title != "" {
-				p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, l.text, "title (replaced by --title)"))
+				p.record(l, 0, l.text, "title (replaced by --title)")
 			}
 			last = max(last, i)
 		}
@@ -110,15 +108,15 @@ func (p *parser) inferTitle() {
 		if i := p.nextKept(last + 1); i >= 0 {
 			if form, ok := p.takeRepeat(p.lines[i], title); ok && punctScore(form) > punctScore(title) {
 				if source == "first-line" {
-					p.doc.Removed = append(p.doc.Removed, essayRemoved(titleNum, title, "title (less punctuated than its repeat)"))
+					p.record(titleLine, 0, title, "title (less punctuated than its repeat)")
 				}
-				title, source, titleNum = form, "repeat", p.lines[i].num
+				title, source, titleLine = form, "repeat", p.lines[i]
 			}
 		}
 	}
 	title, suffix := cleanTitle(title)
-	if suffix != "" {
-		p.doc.Removed = append(p.doc.Removed, essayRemoved(titleNum, suffix, "title site suffix"))
+	if suffix != "" && p.opt.Title == "" {
+		p.record(titleLine, max(0, strings.LastIndex(titleLine.orig, suffix)), suffix, "title site suffix")
 	}
 	if p.opt.Title != "" {
 		title, source = collapseSpaces(p.opt.Title), "flag"
@@ -131,11 +129,6 @@ func (p *parser) inferTitle() {
 		source = "none"
 	}
 	doc.Title, doc.TitleSource = title, source
-}
-
-// essayRemoved makes a removed-list entry.
-func essayRemoved(num int, text, why string) essay.Removed {
-	return essay.Removed{Line: num, Text: text, Why: why}
 }
 
 // cleanTitle collapses spaces, drops a final full stop after a word
@@ -241,7 +234,7 @@ func (p *parser) takeRepeat(l *line, title string) (string, bool) {
 		return "", false
 	}
 	form = strings.TrimRight(form, ":;,-–— ")
-	p.doc.Removed = append(p.doc.Removed, essayRemoved(l.num, form, "title repeat"))
+	p.record(l, 0, form, "title repeat")
 	l.text = rest
 	return form, true
 }
