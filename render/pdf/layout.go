@@ -138,7 +138,6 @@ func (pg *paginator) place(ps []*para) {
 				}
 			}
 		}
-		room := pg.bottom - pg.y - before
 		if p.unbreakable || p.keepWithNext || len(p.lines) <= 3 {
 			if need > pg.bottom-pg.y && !pg.fresh {
 				pg.newPage()
@@ -150,7 +149,7 @@ func (pg *paginator) place(ps []*para) {
 		// an ordinary paragraph: split with widow and orphan control
 		lines := p.lines
 		for len(lines) > 0 {
-			room = pg.bottom - pg.y - before
+			room := pg.bottom - pg.y - before
 			fit := int((room + 0.01) / p.leading)
 			if fit >= len(lines) {
 				pg.put(p, lines, before)

@@ -619,3 +619,31 @@ func TestWatermarkAngle(t *testing.T) {
 		}
 	}
 }
+
+// TestPackLongContents: a contents list longer than a page continues on
+// the next, and its page numbers still point at each essay's first page.
+func TestPackLongContents(t *testing.T) {
+	b := &render.Book{Pack: true, Title: "Many short essays", Lang: "en"}
+	for i := range 70 {
+		b.Parts = append(b.Parts, render.Part{Doc: &essay.Document{
+			Title: fmt.Sprintf("Short essay %02d", i+1), Author: "A. Writer", Lang: "en",
+			Blocks: []essay.Block{{Kind: essay.Paragraph, Text: sampleParagraphs[i%len(sampleParagraphs)]}},
+		}})
+	}
+	path, st := renderFile(t, b, render.Defaults())
+	testutil.QpdfCheck(t, path)
+	if st.Pages != 1+2+70 {
+		t.Fatalf("%d pages, want a cover, 2 contents pages and 70 essay pages", st.Pages)
+	}
+	toc := testutil.PdfToText(t, path, "-f", "2", "-l", "3")
+	for i := range 70 {
+		want := fmt.Sprintf("Short essay %02d A. Writer", i+1)
+		m := regexp.MustCompile(want + `( \.){3,} (\d+)\n`).FindStringSubmatch(toc)
+		if m == nil || m[2] != strconv.Itoa(4+i) {
+			t.Errorf("contents entry %q: got %q, want page %d", want, m, 4+i)
+		}
+	}
+	if p := testutil.PdfToText(t, path, "-f", "73", "-l", "73"); !strings.HasPrefix(p, "Short essay 70\nA. Writer") {
+		t.Errorf("page 73 does not start with the last essay:\n%s", p)
+	}
+}
