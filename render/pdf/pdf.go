@@ -399,7 +399,11 @@ func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
 			st.justify = false
 			st.left = r.size * 2
 			st.first = -r.size * 2
-			p = r.setText(bl.Text, st, hyph)
+			text := bl.Text
+			if bl.Marker != "" { // a numbered entry keeps its label: "[3] Sato, K. ..."
+				text = bl.Marker + " " + text
+			}
+			p = r.setText(text, st, hyph)
 			p.before = r.leading * 0.3
 			afterHeading = true
 		case essay.Dateline, essay.Salutation, essay.Signature:

@@ -1,0 +1,68 @@
+package testutil
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/essayexport/essayexport/essay"
+)
+
+// FuzzSeeds returns the seed inputs for the fuzz tests: the samples and
+// the parser's golden-test inputs.
+func FuzzSeeds(tb testing.TB) [][]byte {
+	tb.Helper()
+	root := RepoRoot()
+	var seeds [][]byte
+	for _, pat := range []string{"samples/*.txt", "parse/testdata/*.txt"} {
+		files, _ := filepath.Glob(filepath.Join(root, pat))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			seeds = append(seeds, b)
+		}
+	}
+	if len(seeds) == 0 {
+		tb.Fatal("no fuzz seeds found")
+	}
+	return seeds
+}
+
+// ASCIIWords splits s into its runs of ASCII letters and digits. Comparing
+// these between a document and what a renderer's output says ignores
+// typography, fallback glyphs and line-end hyphens, but not lost words.
+func ASCIIWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	})
+}
+
+// DocWords returns the ASCII words of everything a document shows: title,
+// author, and each block's marker and text, in order.
+func DocWords(d *essay.Document) []string {
+	var b strings.Builder
+	b.WriteString(d.Title + " " + d.Author + " ")
+	for _, bl := range d.Blocks {
+		b.WriteString(bl.Marker + " " + bl.Text + " ")
+	}
+	return ASCIIWords(b.String())
+}
+
+// MissingFrom returns the index of the first word of want that is not
+// found, in order, in got (want must be a subsequence of got), or -1.
+func MissingFrom(want, got []string) int {
+	j := 0
+	for i, w := range want {
+		for j < len(got) && got[j] != w {
+			j++
+		}
+		if j == len(got) {
+			return i
+		}
+		j++
+	}
+	return -1
+}

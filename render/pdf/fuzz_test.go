@@ -1,0 +1,52 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/essayexport/essayexport/internal/testutil"
+	"github.com/essayexport/essayexport/parse"
+	"github.com/essayexport/essayexport/render"
+	"github.com/essayexport/essayexport/render/pdf"
+)
+
+// FuzzRenderPDF feeds the PDF renderer from the parser. Invariants: no
+// panic, no error, a complete PDF, and no word lost: every ASCII word the
+// document shows comes back, in order, from pdftotext.
+func FuzzRenderPDF(f *testing.F) {
+	testutil.Need(f, "pdftotext")
+	for _, s := range testutil.FuzzSeeds(f) {
+		f.Add(s, false)
+	}
+	f.Add([]byte("A Title\n\nword "+string(bytes.Repeat([]byte("x"), 3000))+" end"), true)
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, src []byte, watermark bool) {
+		doc, err := parse.Parse(src, parse.Options{Lang: "en"})
+		if err != nil {
+			return // not text: the CLI refuses it before rendering
+		}
+		wm := ""
+		if watermark {
+			wm = "PREVIEW"
+		}
+		var buf bytes.Buffer
+		if _, err := pdf.Render(&buf, render.Single(doc, wm, ""), render.Defaults()); err != nil {
+			t.Fatalf("render: %v", err)
+		}
+		out := buf.Bytes()
+		if !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(out), []byte("%%EOF")) {
+			t.Fatalf("not a complete PDF (%d bytes)", len(out))
+		}
+		path := filepath.Join(dir, "fuzz.pdf")
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := testutil.DocWords(doc)
+		got := testutil.ASCIIWords(testutil.PdfToText(t, path))
+		if i := testutil.MissingFrom(want, got); i >= 0 {
+			t.Fatalf("word %d %q of the document is not in the PDF's text", i, want[i])
+		}
+	})
+}
