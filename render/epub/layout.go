@@ -35,7 +35,10 @@ const (
 	slotModified        // dcterms:modified
 	slotMeta            // the accessibility metadata and generator
 	slotCoverAlt        // the cover image's alt text
-	slotPages           // page i: its <title> at slotPages+2i, its body at slotPages+2i+1
+	// The package document's copies of slotTitle to slotDesc, escaped as
+	// go-epub's encoding/xml escapes them there (named references).
+	slotOPF
+	slotPages = slotOPF + slotDesc + 1 // page i: its <title> at slotPages+2i, its body at slotPages+2i+1
 )
 
 const slotMark = "essayexportslot"
@@ -223,6 +226,13 @@ func harvest(raw []byte, k layoutKey, apple bool) (*layout, error) {
 			p.kind = partText
 			if p.text, err = splitSlots(s); err != nil {
 				return nil, fmt.Errorf("%s: %w", zf.Name, err)
+			}
+			if zf.Name == "EPUB/package.opf" {
+				for i, pc := range p.text {
+					if pc.slot >= 0 && pc.slot <= slotDesc {
+						p.text[i].slot += slotOPF
+					}
+				}
 			}
 		default:
 			r, err := zf.OpenRaw()
