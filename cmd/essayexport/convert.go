@@ -274,11 +274,14 @@ func parseInput(src []byte, o parse.Options) (*essay.Document, error) {
 		return nil, err
 	}
 	if len(doc.Blocks) == 0 && doc.Title == "" {
-		reason := "the file is empty"
-		if len(src) > 0 {
-			reason = "the file holds no text, only white space"
+		switch {
+		case len(doc.Removed) > 0:
+			return nil, &parse.Error{Reason: "no text is left once boilerplate and page debris are removed",
+				Hint: "run 'essayexport inspect' on it to see what was removed; --keep-boilerplate keeps site chrome"}
+		case len(src) > 0:
+			return nil, &parse.Error{Reason: "the file holds no text, only white space", Hint: "check that it is the essay you meant; nothing was written"}
 		}
-		return nil, &parse.Error{Reason: reason, Hint: "check that it is the essay you meant; nothing was written"}
+		return nil, &parse.Error{Reason: "the file is empty", Hint: "check that it is the essay you meant; nothing was written"}
 	}
 	return doc, nil
 }
