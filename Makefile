@@ -1,6 +1,7 @@
 # make test    installs the validators when missing, then runs every test
-#              (vet, unit, golden, testscript, validator tests under -race,
-#              and a 20-second smoke of each fuzz test). CI runs exactly this.
+#              (vet; unit, golden, testscript and validator tests; the batch
+#              tests again under -race; a 20-second smoke of each fuzz
+#              test). CI runs exactly this.
 # make demo    converts the bundled samples into out/
 # make bench   runs the Go benchmarks and the batch benchmark script
 # make fuzz    runs each fuzz test for FUZZTIME (default 10m)
@@ -9,9 +10,9 @@ GO       ?= go
 FUZZTIME ?= 10m
 FUZZ      = ./parse:FuzzParse ./render/pdf:FuzzRenderPDF ./render/epub:FuzzRenderEPUB
 
-.PHONY: test deps vet unit fuzz-smoke fuzz demo bench
+.PHONY: test deps vet unit race fuzz-smoke fuzz demo bench
 
-test: deps vet unit fuzz-smoke
+test: deps vet unit race fuzz-smoke
 
 deps:
 	@bash tools/install-test-deps.sh
@@ -20,7 +21,12 @@ vet:
 	$(GO) vet ./...
 
 unit:
-	$(GO) test -race -count=1 -timeout 15m ./...
+	$(GO) test -count=1 -timeout 15m ./...
+
+# The batch runner and the CLI's batch, signal, panic and leak tests again
+# under the race detector (the rest gains nothing from it but time).
+race:
+	$(GO) test -race -count=1 -timeout 15m -run 'TestRun|TestBatch|TestSignals|TestPanic|TestPermission|TestScripts/(batch|pack)' ./internal/batch ./cmd/essayexport
 
 fuzz-smoke:
 	@for f in $(FUZZ); do pkg=$${f%%:*}; fn=$${f##*:}; \

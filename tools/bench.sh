@@ -17,8 +17,8 @@ command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get inst
 go build -o "$work/essayexport" ./cmd/essayexport
 bin="$work/essayexport"
 
-# N inputs, cycling through the samples; each copy gets its own title line
-# so that no two outputs are alike.
+# N inputs, cycling through the samples (each layout the parser knows,
+# the seed's essay-bank layout among them).
 mkdir -p "$work/in"
 mapfile -t samples < <(ls samples/*.txt)
 for ((i = 0; i < N; i++)); do

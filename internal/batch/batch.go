@@ -5,9 +5,9 @@
 // files or formats.
 //
 // Contracts:
-//   - At most Workers items are in work at once; items are pulled from the
-//     stream only as workers free up, so memory does not grow with the
-//     number of items.
+//   - At most Workers items are in work at once, and at most Workers more
+//     are pulled from the stream ahead of them (and Workers results wait
+//     for report), so memory does not grow with the number of items.
 //   - A panic in work is recovered and reported as a *PanicError for that
 //     item; the run goes on.
 //   - report is never called concurrently. Returning false from report, or
@@ -48,8 +48,8 @@ func Run[T, R any](ctx context.Context, workers int, items iter.Seq[T],
 		res  R
 		err  error
 	}
-	jobs := make(chan T)
-	results := make(chan result)
+	jobs := make(chan T, workers)
+	results := make(chan result, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
