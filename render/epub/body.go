@@ -131,7 +131,11 @@ func partBody(d *essay.Document, heading, wm, file string) (string, []tocEntry) 
 				b.WriteString("<ul>\n")
 			}
 			for _, it := range blocks[i:j] {
-				if t := clean(it.Text); t != "" {
+				text := it.Text
+				if it.Kind == essay.Reference && it.Marker != "" {
+					text = it.Marker + " " + text // a numbered entry keeps its label: "[3] Sato, K. ..."
+				}
+				if t := clean(text); t != "" {
 					b.WriteString("<li>")
 					esc(&b, t)
 					b.WriteString("</li>\n")
@@ -154,7 +158,11 @@ func partBody(d *essay.Document, heading, wm, file string) (string, []tocEntry) 
 			}
 			b.WriteString(open)
 			for _, it := range blocks[i:j] {
-				if t := clean(it.Text); t != "" {
+				text := it.Text
+				if it.Kind == essay.Reference && it.Marker != "" {
+					text = it.Marker + " " + text // a numbered entry keeps its label: "[3] Sato, K. ..."
+				}
+				if t := clean(text); t != "" {
 					b.WriteString(pTag)
 					esc(&b, t)
 					b.WriteString("</p>\n")
