@@ -105,9 +105,6 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 	if book.Title == "" {
 		book.Title = "Coursework pack"
 	}
-	if a.output != "-" && e.stdoutIsTTY && a.output == "" {
-		return usagef("give -o FILE", "--pack needs -o FILE")
-	}
 	if a.output == "-" && e.stdoutIsTTY {
 		return usagef("redirect it or give -o FILE", "refusing to write a binary %s to the terminal", strings.ToUpper(a.format))
 	}
