@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/essayexport/essayexport/essay"
@@ -17,13 +18,39 @@ type region struct {
 	// wrapped is true for hard-wrapped prose; width is the wrap width.
 	wrapped bool
 	width   int
-	// quote is true when every line is indented well past the body.
-	quote bool
+	// quote is true when every line is indented well past the body;
+	// docBase is the body's indentation in the whole text.
+	quote   bool
+	docBase int
+	// perLine says, for a region of several lines that is not hard-wrapped,
+	// why its lines are read one paragraph each.
+	perLine string
+	// own counts the lines that do not merely continue a sentence cut by
+	// removed chrome (0 until ownLines counts them).
+	own int
+}
+
+// ownLines returns the number of lines that count towards the region's
+// layout: those that do not merely continue a sentence cut by removed
+// chrome. It counts them once, so that explaining each paragraph stays
+// linear.
+func (r *region) ownLines() int {
+	if r.own == 0 {
+		for _, q := range r.lines {
+			if !q.join {
+				r.own++
+			}
+		}
+		r.own = max(r.own, 1)
+	}
+	return r.own
 }
 
 // blockRule reads one block that starts at line i of a region. It returns
 // the block and how many lines it used, or ok false. Rules must not change
 // the parser: they are also asked whether a line interrupts a paragraph.
+// A rule puts its evidence in Block.Why ("bullet \"-\""); openBlock puts
+// the rule's name before it ("list_item: bullet \"-\"").
 type blockRule struct {
 	name string
 	open func(p *parser, r *region, i int) (b essay.Block, n int, ok bool)
@@ -38,7 +65,7 @@ type blockRule struct {
 //  4. signature  - a sign-off ("Yours sincerely,") and the name lines under it
 //  5. heading    - a standalone section name, numbered or ALL-CAPS line
 //  6. reference  - each entry after a References/Bibliography/Works Cited heading
-//  7. list       - bulleted ("-", "*", "•") and numbered ("1.", "a)") items
+//  7. list_item  - bulleted ("-", "*", "•") and numbered ("1.", "a)") items
 //  8. paragraph  - everything else: lines joined per the region's layout
 var rules []blockRule
 
@@ -50,9 +77,12 @@ func init() {
 		{"signature", openSignature},
 		{"heading", openHeading},
 		{"reference", openReference},
-		{"list", openList},
+		{listRule, openList},
 	}
 }
+
+// listRule is the name of the list rule, as Block.Why starts.
+const listRule = "list_item"
 
 // buildBlocks groups the kept lines into regions and reads blocks from
 // them with the rules.
@@ -68,7 +98,7 @@ func (p *parser) buildBlocks() {
 		for i := 0; i < len(r.lines); {
 			b, n := p.openBlock(r, i)
 			b.Line = r.lines[i].num
-			if r.lines[i].join && p.mergeIntoLast(b) {
+			if r.lines[i].join && p.mergeIntoLast(b, r.lines[i]) {
 				i += n
 				continue
 			}
@@ -76,19 +106,41 @@ func (p *parser) buildBlocks() {
 			i += n
 		}
 	}
+	p.explainLists()
 }
 
-// openBlock runs the rules at line i; the paragraph is the fallback.
+// openBlock runs the rules at line i; the paragraph is the fallback. It
+// sets Block.Why to the rule's name, its evidence and any sentence mended
+// inside the block.
 func (p *parser) openBlock(r *region, i int) (essay.Block, int) {
+	name := "paragraph"
+	b, n, ok := essay.Block{}, 0, false
 	for _, rule := range rules {
-		if b, n, ok := rule.open(p, r, i); ok {
-			b.Why = rule.name
-			return b, n
+		if b, n, ok = rule.open(p, r, i); ok {
+			name = rule.name
+			break
 		}
 	}
-	b, n := openParagraph(p, r, i)
-	b.Why = "paragraph"
+	if !ok {
+		b, n = openParagraph(p, r, i)
+	}
+	if b.Why == "" {
+		b.Why = name
+	} else {
+		b.Why = name + ": " + b.Why
+	}
+	for _, l := range r.lines[i+1 : i+n] {
+		b.Why += l.mendNote()
+	}
 	return b, n
+}
+
+// mendNote describes the sentence mended at a join line, or "".
+func (l *line) mendNote() string {
+	if !l.join || l.mended == "" {
+		return ""
+	}
+	return fmt.Sprintf("; sentence cut by %s mended", l.mended)
 }
 
 // interrupts reports whether a rule other than the paragraph opens at
@@ -103,8 +155,8 @@ func (p *parser) interrupts(r *region, i int) bool {
 }
 
 // mergeIntoLast appends a block that continues a sentence cut by removed
-// chrome to the previous block.
-func (p *parser) mergeIntoLast(b essay.Block) bool {
+// chrome, at line l, to the previous block.
+func (p *parser) mergeIntoLast(b essay.Block, l *line) bool {
 	n := len(p.doc.Blocks)
 	if n == 0 || b.Kind != essay.Paragraph {
 		return false
@@ -113,6 +165,7 @@ func (p *parser) mergeIntoLast(b essay.Block) bool {
 	switch last.Kind {
 	case essay.Paragraph, essay.ListItem, essay.Quote, essay.Reference:
 		last.Text = p.joinText(last.Text, b.Text)
+		last.Why += l.mendNote()
 		return true
 	}
 	return false
@@ -126,6 +179,9 @@ func (p *parser) emit(b essay.Block) {
 	switch b.Kind {
 	case essay.Heading:
 		_, p.inRefs, _ = knownSection(b.Text)
+		if p.inRefs {
+			p.refsHeading = b.Text
+		}
 	}
 	p.signing = b.Kind == essay.Signature
 	p.doc.Blocks = append(p.doc.Blocks, b)
@@ -163,6 +219,7 @@ func (p *parser) regions() []*region {
 	docBase := mostCommon(indents)
 	var deep []*region
 	for _, r := range out {
+		r.docBase = docBase
 		if docWidth > 0 && len(r.lines) < 3 && r.width <= docWidth {
 			r.width = docWidth
 			r.wrapped = r.wrapped || len(r.lines) == 2 && r.lines[0].width()*4 >= docWidth*3
@@ -209,7 +266,11 @@ func (r *region) measure() {
 		r.parIndent = mostCommon(first)
 	}
 	n := len(r.lines)
-	if n < 2 || r.width > maxWrapWidth {
+	if n < 2 {
+		return
+	}
+	if r.width > maxWrapWidth {
+		r.perLine = fmt.Sprintf("lines of up to ~%d columns, too long to be hard-wrapped", r.width)
 		return
 	}
 	// Wrapped lines mostly fill the width and seldom end a sentence;
@@ -224,6 +285,14 @@ func (r *region) measure() {
 		}
 	}
 	r.wrapped = full*10 >= (n-1)*6 && ends < n-1
+	switch {
+	case ends == n-1 && n == 2:
+		r.perLine = "the first line ends a sentence"
+	case ends == n-1:
+		r.perLine = "every line but the last ends a sentence"
+	case !r.wrapped:
+		r.perLine = "lines too uneven in length to be hard-wrapped"
+	}
 }
 
 // maxWrapWidth is the widest line (in characters) of hard-wrapped text.

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -96,13 +97,35 @@ var inlineChrome = []string{
 	"This is a preview of the whole essay",
 }
 
+// inlineCut is one chrome fragment cut out of a line, and where it stood.
+type inlineCut struct {
+	text string
+	// where is "start", "end" or "middle" (cutting a sentence).
+	where string
+}
+
+// why explains a fragment's removal, for Removed.Why.
+func (c inlineCut) why() string {
+	name := "site chrome"
+	if b, ok := matchBoilerplate(c.text); ok {
+		name = b.Name
+	}
+	switch c.where {
+	case "start":
+		return fmt.Sprintf("boilerplate: %s (%q) glued to the start of a line", name, c.text)
+	case "end":
+		return fmt.Sprintf("boilerplate: %s (%q) glued to the end of a line", name, c.text)
+	}
+	return fmt.Sprintf("boilerplate: %s (%q) cutting a sentence inside a line; the sentence was mended", name, c.text)
+}
+
 // cutInlineChrome removes inlineChrome fragments from text and returns
 // the text and the fragments removed, in the order they stood.
-func cutInlineChrome(text string) (string, []string) {
-	var cut []string
+func cutInlineChrome(text string) (string, []inlineCut) {
+	var cut []inlineCut
 	from := 0
 	for {
-		k, frag := -1, ""
+		k, frag, where := -1, "", ""
 		for _, f := range inlineChrome {
 			for at := from; at < len(text); {
 				j := strings.Index(text[at:], f)
@@ -113,8 +136,8 @@ func cutInlineChrome(text string) (string, []string) {
 				if k >= 0 && j >= k {
 					break
 				}
-				if chromeCuts(text, j, len(f)) {
-					k, frag = j, f
+				if w := chromeCuts(text, j, len(f)); w != "" {
+					k, frag, where = j, f, w
 					break
 				}
 				at = j + len(f)
@@ -123,7 +146,7 @@ func cutInlineChrome(text string) (string, []string) {
 		if k < 0 {
 			return text, cut
 		}
-		cut = append(cut, frag)
+		cut = append(cut, inlineCut{frag, where})
 		before := strings.TrimSpace(text[:k])
 		text = strings.TrimSpace(before + " " + strings.TrimSpace(text[k+len(frag):]))
 		from = min(len(before), len(text))
@@ -132,15 +155,22 @@ func cutInlineChrome(text string) (string, []string) {
 
 // chromeCuts reports whether the n bytes of text at k are chrome: whole
 // words at the start or end of the text, or cutting a sentence (no
-// sentence end before, lower case after).
-func chromeCuts(text string, k, n int) bool {
+// sentence end before, lower case after). It returns where they stand
+// ("start", "end" or "middle"), or "" when they are not chrome.
+func chromeCuts(text string, k, n int) string {
 	before := strings.TrimSpace(text[:k])
 	after := strings.TrimSpace(text[k+n:])
-	if k > 0 && text[k-1] != ' ' || k+n < len(text) && text[k+n] != ' ' {
-		return false
+	switch {
+	case k > 0 && text[k-1] != ' ' || k+n < len(text) && text[k+n] != ' ':
+		return ""
+	case before == "" && after == "":
+		return ""
+	case before == "":
+		return "start"
+	case after == "":
+		return "end"
+	case !endsSentence(before) && startsLower(after):
+		return "middle"
 	}
-	if before == "" && after == "" {
-		return false
-	}
-	return before == "" || after == "" || !endsSentence(before) && startsLower(after)
+	return ""
 }

@@ -132,7 +132,7 @@ func clean(s string, warn func(string, ...any)) string {
 		s = fixed
 	}
 	if total > 0 {
-		warn("repaired %d mojibake sequences (UTF-8 read as Windows-1252, e.g. %q)", total, example)
+		warn("repaired %s (UTF-8 read as Windows-1252, e.g. %q)", plural(total, "mojibake sequence", "mojibake sequences"), example)
 	}
 	s = lineEnds.Replace(s)
 	var controls, invisible, surrogates int
@@ -151,13 +151,13 @@ func clean(s string, warn func(string, ...any)) string {
 		return r
 	}, s)
 	if controls > 0 {
-		warn("removed %d control characters", controls)
+		warn("removed %s", plural(controls, "control character", "control characters"))
 	}
 	if invisible > 0 {
-		warn("removed %d zero-width or bidi control characters", invisible)
+		warn("removed %s", plural(invisible, "zero-width or bidi control character", "zero-width or bidi control characters"))
 	}
 	if surrogates > 0 {
-		warn("replaced %d unpaired surrogates with U+FFFD", surrogates)
+		warn("replaced %s with U+FFFD", plural(surrogates, "unpaired surrogate", "unpaired surrogates"))
 	}
 	return out
 }

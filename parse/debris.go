@@ -1,6 +1,9 @@
 package parse
 
-import "regexp"
+import (
+	"fmt"
+	"regexp"
+)
 
 // Debris patterns: what PDF extraction and plain-text conversion leave
 // between the words of an essay.
@@ -31,12 +34,12 @@ func (p *parser) removeDebris() {
 		}
 		switch {
 		case pageNumberRE.MatchString(l.text):
-			p.remove(l, "page number")
-			l.cut = true
+			p.remove(l, "page number: a line holding only a page number")
+			l.cut, l.cutWhat = true, "page number"
 			pages++
 		case ruleRE.MatchString(l.text):
-			p.remove(l, "rule")
-			l.cut = true
+			p.remove(l, fmt.Sprintf("rule: a horizontal rule of repeated %q", l.text[:1]))
+			l.cut, l.cutWhat = true, "rule"
 		}
 	}
 	if pages < 2 {
@@ -52,8 +55,8 @@ func (p *parser) removeDebris() {
 	for i, l := range p.lines {
 		// A running header on the first page is usually the title.
 		if !l.blank && !l.removed && count[l.text] >= 3 && i != first {
-			p.remove(l, "running header")
-			l.cut = true
+			p.remove(l, fmt.Sprintf("running header: short line repeated %d times in a text with %d page breaks or page numbers", count[l.text], pages))
+			l.cut, l.cutWhat = true, "running header"
 		}
 	}
 }

@@ -112,7 +112,7 @@ func decodeWith(src []byte, enc encoding.Encoding, name string, warn func(string
 	}
 	s := string(out)
 	if n := strings.Count(s, "\ufffd"); n > 0 {
-		warn("%d characters could not be decoded as %s and were replaced by U+FFFD", n, name)
+		warn("%s could not be decoded as %s; replaced by U+FFFD", plural(n, "character", "characters"), name)
 	}
 	return s, name, nil
 }
@@ -124,7 +124,7 @@ func decodeUTF8(src []byte, name string, warn func(string, ...any)) (string, str
 		return string(src), name, nil
 	}
 	_, invalid, first := utf8Stats(src)
-	warn("invalid UTF-8 at byte offset %d (%d bytes in all) replaced by U+FFFD", first, invalid)
+	warn("invalid UTF-8 at byte offset %d (%s in all) replaced by U+FFFD", first, plural(invalid, "byte", "bytes"))
 	return strings.ToValidUTF8(string(src), "\ufffd"), name, nil
 }
 
@@ -187,4 +187,12 @@ func looksBinary(src []byte) bool {
 		}
 	}
 	return n > 0 && n*50 > len(src)
+}
+
+// plural writes n with the singular or plural noun: "1 byte", "2 bytes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -102,7 +102,7 @@ func TestOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := doc.Dump(); !strings.Contains(got, "removed 3 (boilerplate: read-more link): Read more") ||
+	if got := doc.Dump(); !strings.Contains(got, "removed 3 (boilerplate: read-more link on a line of its own): Read more") ||
 		!strings.Contains(got, "paragraph: Sponsored content below") {
 		t.Errorf("default run:\n%s", got)
 	}
@@ -114,7 +114,7 @@ func TestOptions(t *testing.T) {
 	}
 
 	doc, _ = Parse(src, Options{Strip: []*regexp.Regexp{regexp.MustCompile(`(?i)sponsored.*`)}})
-	if hasBlock(doc, "Sponsored content below") || !strings.Contains(doc.Dump(), "(strip: (?i)sponsored.*): Sponsored content below") {
+	if hasBlock(doc, "Sponsored content below") || !strings.Contains(doc.Dump(), "(strip: the line matches the --strip pattern `(?i)sponsored.*`): Sponsored content below") {
 		t.Errorf("strip:\n%s", doc.Dump())
 	}
 	// A Strip pattern must match the whole line, not a part of it.
@@ -135,7 +135,7 @@ func TestOptions(t *testing.T) {
 	if doc.Title != "Given title" || doc.TitleSource != "flag" || doc.Author != "A. Writer" || doc.Lang != "en-GB" || doc.Name != "x" {
 		t.Errorf("overrides: %+v", doc)
 	}
-	if !strings.Contains(doc.Dump(), `(title (replaced by --title)): A "simple" title`) {
+	if !strings.Contains(doc.Dump(), `(title: first line read as the title, replaced by --title): A "simple" title`) {
 		t.Errorf("replaced title line not in Removed:\n%s", doc.Dump())
 	}
 }

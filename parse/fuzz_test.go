@@ -127,6 +127,16 @@ func checkInvariants(t *testing.T, src []byte) {
 			t.Fatalf("untrimmed text %q", s)
 		}
 	}
+	for _, b := range doc.Blocks {
+		if reason, ok := strings.CutPrefix(b.Why, string(b.Kind)+": "); !ok || reason == "" {
+			t.Fatalf("block why %q does not name its rule (%s) and a reason", b.Why, b.Kind)
+		}
+	}
+	for _, r := range doc.Removed {
+		if !strings.Contains(r.Why, ": ") {
+			t.Fatalf("removed why %q does not name its rule and a reason", r.Why)
+		}
+	}
 	text, _, err := decodeText(src, Options{}, func(string, ...any) {})
 	if err != nil {
 		t.Fatalf("Parse succeeded but decodeText failed: %v", err)

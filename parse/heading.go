@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -95,46 +96,82 @@ func openHeading(p *parser, r *region, i int) (essay.Block, int, bool) {
 	alone := len(r.lines) == 1 || !r.wrapped
 	if m := mdHeadingRE.FindStringSubmatch(l.text); m != nil && m[2] != "" {
 		// Under a "# Title", "##" headings are the top-level sections.
-		return essay.Block{Kind: essay.Heading, Text: m[2], Level: max(1, len(m[1])-p.mdShift)}, 1, true
+		level := max(1, len(m[1])-p.mdShift)
+		why := fmt.Sprintf("markdown %q heading", m[1])
+		if p.mdShift > 0 {
+			why += fmt.Sprintf(" under a %q title, so level %d", strings.Repeat("#", p.mdShift), level)
+		}
+		return essay.Block{Kind: essay.Heading, Text: m[2], Level: level, Why: why}, 1, true
 	}
-	level := headingLevel(l.text, alone)
+	level, why := headingRule(l.text, alone)
 	if level == 0 {
 		return essay.Block{}, 0, false
 	}
 	if _, _, known := knownSection(l.text); !known && numberedHeadingRE.MatchString(l.text) && p.besideListItem(l) {
 		return essay.Block{}, 0, false // an item of a numbered list
 	}
-	return essay.Block{Kind: essay.Heading, Text: l.text, Level: level}, 1, true
+	if why == titleCaseWhy {
+		if len(r.lines) == 1 {
+			why = fmt.Sprintf("title-case line of %s standing alone between blank lines", plural(wordCount(l.text), "word", "words"))
+		} else {
+			why = fmt.Sprintf("title-case line of %s in one-paragraph-per-line text", plural(wordCount(l.text), "word", "words"))
+		}
+	}
+	return essay.Block{Kind: essay.Heading, Text: l.text, Level: level, Why: why}, 1, true
 }
+
+// titleCaseWhy is the reason headingRule gives for a title-case line,
+// which openHeading makes specific.
+const titleCaseWhy = "title-case line"
 
 // headingLevel returns the level of text read as a heading, or 0 when it
 // does not read like one.
 func headingLevel(t string, alone bool) int {
+	level, _ := headingRule(t, alone)
+	return level
+}
+
+// headingRule returns the level of text read as a heading (0 when it does
+// not read like one) and the evidence, for Block.Why.
+func headingRule(t string, alone bool) (int, string) {
 	if utf8.RuneCountInString(t) > maxHeading || wordCount(t) > 12 || letterCount(t) == 0 {
-		return 0
+		return 0, ""
 	}
 	if romanRE.MatchString(t) {
-		return 1
+		return 1, fmt.Sprintf("roman numeral %q alone on a line", t)
 	}
-	if num, _, ok := knownSection(t); ok {
-		return numberLevel(num)
+	if num, refs, ok := knownSection(t); ok {
+		name := strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(t, num)), ":")
+		what := "known section name"
+		if refs {
+			what = "references section name"
+		}
+		if num != "" {
+			return numberLevel(num), fmt.Sprintf("numbered (%q) %s %q on its own line", num, what, name)
+		}
+		return 1, fmt.Sprintf("%s %q on its own line", what, name)
 	}
 	if strings.ContainsRune(".,;", lastRune(t)) || startsLower(t) {
-		return 0
+		return 0, ""
 	}
 	if m := numberedHeadingRE.FindStringSubmatch(t); m != nil {
 		if wordCount(m[2]) <= 10 && !startsLower(m[2]) && !strings.HasSuffix(m[2], ".") {
-			return numberLevel(m[1])
+			level := numberLevel(m[1])
+			what := "section"
+			if level > 1 {
+				what = fmt.Sprintf("level-%d subsection", level)
+			}
+			return level, fmt.Sprintf("numbered %s line (%q) with no closing stop, text follows", what, m[1])
 		}
-		return 0
+		return 0, ""
 	}
 	if letterCount(t) >= 3 && !hasLower(t) && wordCount(t) <= 10 {
-		return 1
+		return 1, fmt.Sprintf("all-caps line of %s", plural(wordCount(t), "word", "words"))
 	}
 	if alone && titleCase(t) {
-		return 1
+		return 1, titleCaseWhy
 	}
-	return 0
+	return 0, ""
 }
 
 // numberLevel turns a section number into a level: "2." and "IV." are 1,

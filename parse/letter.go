@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func openDateline(p *parser, r *region, i int) (essay.Block, int, bool) {
 	if len(l.text) > 60 || !strings.ContainsAny(l.text, "0123456789") || !datelineRE.MatchString(l.text) {
 		return essay.Block{}, 0, false
 	}
-	return essay.Block{Kind: essay.Dateline, Text: l.text}, 1, true
+	return essay.Block{Kind: essay.Dateline, Text: l.text, Why: "a date alone on a line"}, 1, true
 }
 
 // openSalutation reads "Dear ...," standing on its own line. A salutation
@@ -45,14 +46,23 @@ func openSalutation(p *parser, r *region, i int) (essay.Block, int, bool) {
 	if i+1 < len(r.lines) && startsLower(r.lines[i+1].text) {
 		return essay.Block{}, 0, false // a wrapped sentence that starts "Dear ..."
 	}
-	return essay.Block{Kind: essay.Salutation, Text: l.text}, 1, true
+	form := firstWord(l.text) + " …"
+	if r := lastRune(l.text); strings.ContainsRune(",:!", r) {
+		form += string(r)
+	}
+	why := fmt.Sprintf("%q on its own line", form)
+	return essay.Block{Kind: essay.Salutation, Text: l.text, Why: why}, 1, true
 }
 
 // openSignature reads a sign-off line, and after one, each short name or
 // title line under it ("Jane Smith", "Class 10B").
 func openSignature(p *parser, r *region, i int) (essay.Block, int, bool) {
 	if p.signatureLine(r, i, 4) {
-		return essay.Block{Kind: essay.Signature, Text: r.lines[i].text}, 1, true
+		why := "name line under the sign-off"
+		if t := r.lines[i].text; len(t) < 40 && signoffRE.MatchString(t) {
+			why = "sign-off line"
+		}
+		return essay.Block{Kind: essay.Signature, Text: r.lines[i].text, Why: why}, 1, true
 	}
 	return essay.Block{}, 0, false
 }

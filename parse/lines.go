@@ -16,9 +16,16 @@ type line struct {
 	blank  bool   // empty, or only (no-break) spaces: a separator
 	page   bool   // a form feed came right before this line
 
-	removed bool // taken out (boilerplate, metadata, debris, title)
-	cut     bool // removed as chrome or debris, which may cut a sentence
-	join    bool // continues the sentence of the previous kept line
+	nbsp bool // follows a no-break-space separator inside its source line
+
+	removed bool   // taken out (boilerplate, metadata, debris, title)
+	cut     bool   // removed as chrome or debris, which may cut a sentence
+	cutWhat string // what a cut line was, for explanations: "chrome", "page number", ...
+	rec     int    // index in Document.Removed of the entry for a line removed whole
+	join    bool   // continues the sentence of the previous kept line
+	// mended names the removed lines that cut the sentence a join line
+	// continues ("removed chrome on line 5"), for Block.Why.
+	mended string
 }
 
 // width is the line's printed width: indentation plus text.
@@ -55,6 +62,7 @@ func splitLines(text string) []*line {
 				}
 				l := newLine(num, seg)
 				l.page = page && k == 0
+				l.nbsp = k > 0
 				page = page && l.blank
 				out = append(out, l)
 			}

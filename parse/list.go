@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/essayexport/essayexport/essay"
 )
@@ -62,5 +64,45 @@ func openList(p *parser, r *region, i int) (essay.Block, int, bool) {
 		}
 		parts = append(parts, b.text)
 	}
-	return essay.Block{Kind: essay.ListItem, Text: p.joinAll(parts), Marker: marker, Ordered: ordered}, j - i, true
+	b := essay.Block{Kind: essay.ListItem, Text: p.joinAll(parts), Marker: marker, Ordered: ordered}
+	b.Why = itemWhy(b)
+	if j-i > 1 {
+		b.Why += fmt.Sprintf("; %d lines joined", j-i)
+	}
+	return b, j - i, true
+}
+
+// itemWhy names a list item's marker, for Block.Why.
+func itemWhy(b essay.Block) string {
+	if b.Ordered {
+		return fmt.Sprintf("numbered %q", b.Marker)
+	}
+	return fmt.Sprintf("bullet %q", b.Marker)
+}
+
+// explainLists adds to each list item's Why the length of the run of
+// items it stands in.
+func (p *parser) explainLists() {
+	blocks := p.doc.Blocks
+	for i := 0; i < len(blocks); {
+		if blocks[i].Kind != essay.ListItem {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(blocks) && blocks[j].Kind == essay.ListItem && blocks[j].Ordered == blocks[i].Ordered {
+			j++
+		}
+		run := ", a lone item"
+		if j-i > 1 {
+			run = fmt.Sprintf(" in a run of %d items", j-i)
+		}
+		for k := i; k < j; k++ {
+			head := listRule + ": " + itemWhy(blocks[k])
+			if rest, ok := strings.CutPrefix(blocks[k].Why, head); ok {
+				blocks[k].Why = head + run + rest
+			}
+		}
+		i = j
+	}
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -21,7 +22,57 @@ func openParagraph(p *parser, r *region, i int) (essay.Block, int) {
 		}
 		parts = append(parts, b.text)
 	}
-	return essay.Block{Kind: essay.Paragraph, Text: p.joinAll(parts)}, j - i
+	return essay.Block{Kind: essay.Paragraph, Text: p.joinAll(parts), Why: p.paragraphWhy(r, i, j-i)}, j - i
+}
+
+// paragraphWhy explains a paragraph of n lines starting at line i of a
+// region: the region's layout and what started the paragraph.
+func (p *parser) paragraphWhy(r *region, i, n int) string {
+	l := r.lines[i]
+	lines := r.ownLines()
+	var why []string
+	switch {
+	case lines == 1:
+	case r.wrapped && n == 1:
+		why = append(why, fmt.Sprintf("one line of hard-wrapped text (ragged right edge ~%d columns)", r.width))
+	case r.wrapped:
+		why = append(why, fmt.Sprintf("hard-wrapped lines reflowed (%d lines, ragged right edge ~%d columns)", n, r.width))
+	default:
+		why = append(why, fmt.Sprintf("one paragraph per line (region of %d lines; %s)", lines, r.perLine))
+		ranOn := 0
+		for _, q := range r.lines[i+1 : i+n] {
+			if !q.join {
+				ranOn++
+			}
+		}
+		if ranOn > 0 {
+			why = append(why, fmt.Sprintf("%s joined where a sentence ran on in lower case", plural(ranOn+1, "line", "lines")))
+		}
+	}
+	switch {
+	case l.nbsp:
+		why = append(why, "split at a run of no-break spaces")
+	case i == 0 && lines == 1 && p.blankBeside(r):
+		why = append(why, "blank-line separated")
+	case i == 0 && lines == 1:
+		why = append(why, "the whole text is one line")
+	case i == 0:
+	case l.indent > r.base && l.indent > r.lines[i-1].indent:
+		why = append(why, fmt.Sprintf("indented first line (%d columns) starts a paragraph, no blank line before it", l.indent))
+	case !p.breaks(r, r.lines[i-1], l):
+		if k := len(p.doc.Blocks); k > 0 {
+			why = append(why, fmt.Sprintf("after a %s", strings.ReplaceAll(string(p.doc.Blocks[k-1].Kind), "_", " ")))
+		}
+	case !r.wrapped:
+	case endsSentence(r.lines[i-1].text):
+		why = append(why, "the line before ends a sentence short of the right edge")
+	default:
+		why = append(why, "the line before stops under half the width")
+	}
+	if len(why) == 0 {
+		return "text that no other rule claims"
+	}
+	return strings.Join(why, "; ")
 }
 
 // breaks decides whether line b starts a new paragraph after line a of
@@ -107,4 +158,20 @@ func (p *parser) knownWord(w string) bool {
 		}
 	}
 	return p.vocab[w]
+}
+
+// blankBeside reports whether a blank line stands before or after region
+// r (only removed lines may stand between: kept ones would be in r).
+func (p *parser) blankBeside(r *region) bool {
+	for i := r.lines[0].idx - 1; i >= 0; i-- {
+		if p.lines[i].blank {
+			return true
+		}
+	}
+	for i := r.lines[len(r.lines)-1].idx + 1; i < len(p.lines); i++ {
+		if p.lines[i].blank {
+			return true
+		}
+	}
+	return false
 }

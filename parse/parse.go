@@ -10,8 +10,10 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +55,8 @@ type parser struct {
 	vocab map[string]bool
 	// inRefs is true after a references heading; signing after a sign-off.
 	inRefs, signing bool
+	// refsHeading is the text of the last references heading.
+	refsHeading string
 	// mdShift is the level of a Markdown heading used as the title.
 	mdShift int
 	// removedAt holds, for each removed entry, the index of its line and
@@ -106,7 +110,7 @@ func decodeText(src []byte, opt Options, warn func(string, ...any)) (string, str
 
 // remove takes a line out of the body and records why.
 func (p *parser) remove(l *line, why string) {
-	l.removed = true
+	l.removed, l.rec = true, len(p.doc.Removed)
 	p.record(l, 0, l.text, why)
 }
 
@@ -145,26 +149,32 @@ func (p *parser) removeBoilerplate() {
 		if l.blank {
 			continue
 		}
-		text, cut := l.text, []string(nil)
+		text, cut := l.text, []inlineCut(nil)
 		if !p.opt.KeepBoilerplate {
 			text, cut = cutInlineChrome(l.text)
 		}
 		// A line that is chrome once its fragments are out goes whole.
 		if why, paywall, ok := p.chromeLine(text); ok || text == "" {
 			if !ok {
-				why, paywall = "boilerplate: inside a line", true
+				names := make([]string, len(cut))
+				for k, c := range cut {
+					names[k] = strconv.Quote(c.text)
+				}
+				why, paywall = "boilerplate: a line made only of site chrome ("+strings.Join(names, ", ")+")", true
+			} else if len(cut) > 0 {
+				why += " once the chrome glued to it is cut out"
 			}
 			p.remove(l, why)
-			l.cut = true
+			l.cut, l.cutWhat = true, "chrome"
 			p.paywall = p.paywall || paywall
 			continue
 		}
 		at := 0
 		for _, c := range cut {
-			at += max(0, strings.Index(l.orig[at:], c))
-			p.record(l, at, c, "boilerplate: inside a line")
-			at += len(c)
-			p.paywall = p.paywall || c != "Authors Avatar"
+			at += max(0, strings.Index(l.orig[at:], c.text))
+			p.record(l, at, c.text, c.why())
+			at += len(c.text)
+			p.paywall = p.paywall || c.text != "Authors Avatar"
 		}
 		l.text = text
 	}
@@ -176,12 +186,12 @@ func (p *parser) removeBoilerplate() {
 func (p *parser) chromeLine(text string) (why string, paywall, ok bool) {
 	if !p.opt.KeepBoilerplate {
 		if b, ok := matchBoilerplate(text); ok {
-			return "boilerplate: " + b.Name, b.Paywall, true
+			return "boilerplate: " + b.Name + " on a line of its own", b.Paywall, true
 		}
 	}
 	for k, re := range p.strip {
 		if re.MatchString(text) {
-			return "strip: " + p.opt.Strip[k].String(), false, true
+			return "strip: the line matches the --strip pattern `" + p.opt.Strip[k].String() + "`", false, true
 		}
 	}
 	return "", false, false
@@ -191,22 +201,53 @@ func (p *parser) chromeLine(text string) (why string, paywall, ok bool) {
 // chrome or page debris sits between them and cut a sentence: the earlier
 // text is a full line that stops on a word or a comma, and the later one
 // goes on in lower case, or with anything but a list item or heading.
+// It notes the mend on the line and in the removed lines' reasons.
 func (p *parser) mendCuts() {
 	var prev *line
-	cut := false
+	var cuts []*line
 	for _, l := range p.lines {
 		switch {
 		case l.removed:
-			cut = cut || l.cut
+			if l.cut {
+				cuts = append(cuts, l)
+			}
 		case l.blank:
 		default:
-			if cut && prev != nil && !endsSentence(prev.text) && (startsLower(l.text) || runsOn(prev.text) &&
+			if len(cuts) > 0 && prev != nil && !endsSentence(prev.text) && (startsLower(l.text) || runsOn(prev.text) &&
 				listMarker(l.text) == "" && headingLevel(l.text, true) == 0) {
 				l.join = true
+				l.mended = mendedBy(cuts)
+				for _, c := range cuts {
+					p.amendRemoved(c, ", cutting a sentence; the sentence was mended")
+				}
 			}
-			prev, cut = l, false
+			prev, cuts = l, nil
 		}
 	}
+}
+
+// mendedBy describes the removed lines that cut a mended sentence:
+// "removed chrome on line 5", "removed page number and running header on
+// lines 40-41".
+func mendedBy(cuts []*line) string {
+	var what []string
+	for _, c := range cuts {
+		if !slices.Contains(what, c.cutWhat) {
+			what = append(what, c.cutWhat)
+		}
+	}
+	first, last := cuts[0].num, cuts[len(cuts)-1].num
+	where := fmt.Sprintf("line %d", first)
+	if last != first {
+		where = fmt.Sprintf("lines %d-%d", first, last)
+	}
+	return "removed " + strings.Join(what, " and ") + " on " + where
+}
+
+// amendRemoved appends to the reason recorded when line l was removed
+// whole (by remove).
+func (p *parser) amendRemoved(l *line, more string) {
+	p.doc.Removed[l.rec].Why += more
 }
 
 // runsOn reports whether a line is long enough, and stops on a letter,

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/essayexport/essayexport/essay"
@@ -18,7 +19,11 @@ func openQuote(p *parser, r *region, i int) (essay.Block, int, bool) {
 		for ; j < len(r.lines) && strings.HasPrefix(r.lines[j].text, ">"); j++ {
 			parts = append(parts, strings.TrimSpace(strings.TrimLeft(r.lines[j].text, "> ")))
 		}
-		return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts)}, j - i, true
+		why := "'>' prefix"
+		if j-i > 1 {
+			why += fmt.Sprintf(" on %d lines", j-i)
+		}
+		return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts), Why: why}, j - i, true
 	}
 	if r.quote {
 		if i != 0 {
@@ -31,7 +36,15 @@ func openQuote(p *parser, r *region, i int) (essay.Block, int, bool) {
 		for k, q := range r.lines {
 			parts[k] = q.text
 		}
-		return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts)}, len(r.lines), true
+		deepest := r.lines[0].indent
+		for _, q := range r.lines {
+			deepest = min(deepest, q.indent)
+		}
+		why := fmt.Sprintf("indented %d spaces deeper than the body", deepest-r.docBase)
+		if len(r.lines) > 1 {
+			why = fmt.Sprintf("region of %d lines all indented at least %d spaces deeper than the body", len(r.lines), deepest-r.docBase)
+		}
+		return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts), Why: why}, len(r.lines), true
 	}
 	deep := func(q *line) bool { return q.indent >= r.base+4 && q.indent > r.parIndent }
 	if r.parIndent > r.base && deep(l) && (i == 0 || !deep(r.lines[i-1])) {
@@ -44,7 +57,8 @@ func openQuote(p *parser, r *region, i int) (essay.Block, int, bool) {
 			for _, q := range r.lines[i:j] {
 				parts = append(parts, q.text)
 			}
-			return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts)}, j - i, true
+			why := fmt.Sprintf("%d lines indented %d spaces deeper than the body and past the paragraphs' indented first lines", j-i, l.indent-r.base)
+			return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts), Why: why}, j - i, true
 		}
 	}
 	return essay.Block{}, 0, false

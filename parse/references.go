@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 
 	"github.com/essayexport/essayexport/essay"
@@ -37,5 +38,12 @@ func openReference(p *parser, r *region, i int) (essay.Block, int, bool) {
 		}
 		parts = append(parts, b.text)
 	}
-	return essay.Block{Kind: essay.Reference, Text: p.joinAll(parts), Marker: marker}, j - i, true
+	why := fmt.Sprintf("entry under the %q heading", p.refsHeading)
+	if marker != "" {
+		why = fmt.Sprintf("entry %q under the %q heading", marker, p.refsHeading)
+	}
+	if j-i > 1 {
+		why += fmt.Sprintf("; %d lines joined", j-i)
+	}
+	return essay.Block{Kind: essay.Reference, Text: p.joinAll(parts), Marker: marker, Why: why}, j - i, true
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -69,17 +70,28 @@ func (p *parser) inferTitle() {
 			continue
 		}
 		label := strings.ToLower(m[1])
+		why := fmt.Sprintf("metadata: %q line in the header", m[1]+":")
 		switch {
 		case titleLabels[label] > 0:
 			// "Title:" wins over "Topic:", "Question:" and the like.
 			if titleRank >= titleLabels[label] {
 				continue
 			}
+			if titleLine != nil {
+				p.amendRemoved(titleLine, fmt.Sprintf("; outranked by the %q line %d", m[1]+":", l.num))
+			}
 			title, source, titleLine, titleRank = m[2], "metadata", l, titleLabels[label]
+			why += " gives the title"
 		case authorLabels[label] && doc.Author == "":
 			doc.Author = m[2]
+			why += " gives the author"
+			if p.opt.Author != "" {
+				why += " (replaced by --author)"
+			}
+		case authorLabels[label]:
+			why += " (the author is already given)"
 		}
-		p.remove(l, "metadata")
+		p.remove(l, why)
 		last = max(last, i)
 	}
 	if source == "none" {
@@ -92,7 +104,7 @@ func (p *parser) inferTitle() {
 			}
 			l.removed = true
 			if p.opt.Title != "" {
-				p.record(l, 0, l.text, "title (replaced by --title)")
+				p.record(l, 0, l.text, "title: first line read as the title, replaced by --title")
 			}
 			last = max(last, i)
 		}
@@ -101,24 +113,46 @@ func (p *parser) inferTitle() {
 		if i := p.nextKept(last + 1); i >= 0 {
 			if m := bylineRE.FindStringSubmatch(p.lines[i].text); m != nil && isByline(p.lines[i].text) && doc.Author == "" {
 				doc.Author = m[1]
-				p.remove(p.lines[i], "byline")
+				why := "byline: \"By …\" line under the title gives the author"
+				if p.opt.Author != "" {
+					why += " (replaced by --author)"
+				}
+				p.remove(p.lines[i], why)
 				last = i
 			}
 		}
 		if i := p.nextKept(last + 1); i >= 0 {
-			if form, ok := p.takeRepeat(p.lines[i], title); ok && punctScore(form) > punctScore(title) {
-				if source == "first-line" {
-					p.record(titleLine, 0, title, "title (less punctuated than its repeat)")
+			if form, k, ok := p.takeRepeat(p.lines[i], title); ok {
+				rep := p.lines[i]
+				if punctScore(form) > punctScore(title) {
+					switch source {
+					case "first-line":
+						if p.opt.Title != "" {
+							break // recorded as replaced by --title
+						}
+						p.record(titleLine, 0, title, fmt.Sprintf("title: sloppy form of the title; the repeat on line %d is better punctuated", rep.num))
+					case "metadata":
+						p.amendRemoved(titleLine, fmt.Sprintf("; the repeat on line %d is better punctuated and replaces it", rep.num))
+					}
+					p.doc.Removed[k].Why += fmt.Sprintf("; better punctuated than line %d, so it gives the title", titleLine.num)
+					title, source, titleLine = form, "repeat", rep
+				} else {
+					p.doc.Removed[k].Why += fmt.Sprintf("; line %d gives the title", titleLine.num)
 				}
-				title, source, titleLine = form, "repeat", p.lines[i]
+				if p.opt.Title != "" {
+					p.doc.Removed[k].Why += " (replaced by --title)"
+				}
 			}
 		}
 	}
 	title, suffix := cleanTitle(title)
 	if suffix != "" && p.opt.Title == "" {
-		p.record(titleLine, max(0, strings.LastIndex(titleLine.orig, suffix)), suffix, "title site suffix")
+		p.record(titleLine, max(0, strings.LastIndex(titleLine.orig, suffix)), suffix, "title site suffix: an essay site's tag after the title, cut off")
 	}
 	if p.opt.Title != "" {
+		if source == "metadata" {
+			p.amendRemoved(titleLine, " (replaced by --title)")
+		}
 		title, source = collapseSpaces(p.opt.Title), "flag"
 	}
 	if p.opt.Author != "" {
@@ -190,19 +224,20 @@ func (p *parser) titleLike(i int) bool {
 }
 
 // takeRepeat looks for the title repeated at the start of line l. It takes
-// the repeat out of the body and returns its form.
-func (p *parser) takeRepeat(l *line, title string) (string, bool) {
+// the repeat out of the body and returns its form and the index of its
+// entry in Document.Removed.
+func (p *parser) takeRepeat(l *line, title string) (string, int, bool) {
 	tk := key(title)
 	if tk == "" {
-		return "", false
+		return "", 0, false
 	}
 	lk := key(l.text)
 	if lk == tk {
-		p.remove(l, "title repeat")
-		return l.text, true
+		p.remove(l, "title repeat: the title again where the body starts")
+		return l.text, l.rec, true
 	}
 	if wordCount(title) < 3 || !strings.HasPrefix(lk, tk) {
-		return "", false
+		return "", 0, false
 	}
 	// Find where the repeat ends in l.text: after as many letters and
 	// digits as the title has, plus closing punctuation.
@@ -215,7 +250,7 @@ func (p *parser) takeRepeat(l *line, title string) (string, bool) {
 				break
 			}
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return "", false // the repeat ends inside a word
+				return "", 0, false // the repeat ends inside a word
 			}
 			continue
 		}
@@ -224,19 +259,20 @@ func (p *parser) takeRepeat(l *line, title string) (string, bool) {
 		}
 	}
 	if cut == 0 {
-		return "", false
+		return "", 0, false
 	}
 	// The body must go on with a new sentence: "Title: The ..." or
 	// "Title? The ...", never "Title used to ...".
 	form := l.text[:cut]
 	rest := strings.TrimSpace(l.text[cut:])
 	if !strings.ContainsRune(":?!.–—", lastRune(form)) && !startsUpper(rest) || startsLower(rest) {
-		return "", false
+		return "", 0, false
 	}
 	form = strings.TrimRight(form, ":;,-–— ")
-	p.record(l, 0, form, "title repeat")
+	k := len(p.doc.Removed)
+	p.record(l, 0, form, "title repeat: the title again at the start of the body's first line")
 	l.text = rest
-	return form, true
+	return form, k, true
 }
 
 // lastField returns the last space-separated word of s.
