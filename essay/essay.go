@@ -35,7 +35,9 @@ type Block struct {
 	// ("1.", "a)", "•"). The marker is not part of Text.
 	Ordered bool   `json:"ordered,omitempty"`
 	Marker  string `json:"marker,omitempty"`
-	// Why names the rule that classified the block, for `inspect`.
+	// Why says which rule classified the block and on what evidence, for
+	// `inspect`: the rule name, a colon, the evidence (`list_item: bullet
+	// "-" in a run of 4 items`). Scripts may match on the part before the colon.
 	Why string `json:"why"`
 	// Line is the 1-based source line where the block starts.
 	Line int `json:"line"`

@@ -37,8 +37,8 @@ var Boilerplate = []Pattern{
 	// Sentences asking the reader to sign up / log in to see the rest.
 	{Name: "sign-up notice", Paywall: true, Re: chrome(`(join|sign ?up|register|subscribe|log ?in|sign ?in|create (a|an|your) (free )?account|become a member)\b.{0,120}\b(to (read|view|see|access|unlock|download|continue|get)\b.{0,60}\b(essays?|documents?|papers?|texts?|full|whole|entire|rest|premium|pdf|samples?|answers?)\b|for (full|unlimited|free|instant) access\b).*`)},
 	// Read more / show more / continue reading links.
-	{Name: "read-more link", Paywall: true, Re: chrome(`(read|show|see|view|load|open) (more|less|all|(the )?(full|whole|entire|complete|rest of the) (essay|document|text|paper|article|sample|story|answer))\s*[.!…>»→]*`)},
-	{Name: "read-more link", Paywall: true, Re: chrome(`(continue|keep) reading( (the|this) (full |whole )?(essay|article|document|story|post|sample))?( (below|here))?[.!…>»→]*`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`((click|tap|press) here (to )?)?(read|show|see|view|load|open) (more|less|all|(the )?(full|whole|entire|complete|rest of the) (essay|document|text|paper|article|sample|story|answer))\s*[.!…>»→]*`)},
+	{Name: "read-more link", Paywall: true, Re: chrome(`((click|tap|press) here (to )?)?(continue|keep) reading( (the|this) (full |whole )?(essay|article|document|story|post|sample))?( (below|here))?[.!…>»→]*`)},
 	{Name: "read-more link", Paywall: true, Re: chrome(`(want|need) to read (the )?(whole|full|entire|rest|complete)\b.{0,100}`)},
 	{Name: "read-more link", Paywall: true, Re: chrome(`(unlock|get) (full |instant |unlimited )?access[.!]*`)},
 	{Name: "read-more link", Paywall: true, Re: chrome(`(unlock|get (full )?access to) (the |this )?(full |whole |entire |complete )?(essay|document|paper|text|sample)\b.{0,80}`)},

@@ -79,14 +79,9 @@ func decode(src []byte, force string, warn func(string, ...any)) (string, string
 // decodeForced decodes with an encoding named by the user.
 func decodeForced(src []byte, name string, warn func(string, ...any)) (string, string, error) {
 	low := strings.ToLower(strings.TrimSpace(name))
-	var enc encoding.Encoding
-	if e, err := ianaindex.IANA.Encoding(low); err == nil && e != nil {
-		enc = e
-	} else if e, err := htmlindex.Get(low); err == nil && e != nil {
-		enc = e
-	}
-	if enc == nil {
-		return "", "", &Error{Reason: fmt.Sprintf("unknown encoding %q", name), Hint: "use a name such as utf-8, windows-1252, latin1, utf-16le or utf-16be"}
+	enc, err := lookupEncoding(name)
+	if err != nil {
+		return "", "", err
 	}
 	if low == "utf-8" || low == "utf8" {
 		src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
@@ -195,4 +190,23 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// lookupEncoding finds an encoding by its IANA or WHATWG name.
+func lookupEncoding(name string) (encoding.Encoding, error) {
+	low := strings.ToLower(strings.TrimSpace(name))
+	if e, err := ianaindex.IANA.Encoding(low); err == nil && e != nil {
+		return e, nil
+	}
+	if e, err := htmlindex.Get(low); err == nil && e != nil {
+		return e, nil
+	}
+	return nil, &Error{Reason: fmt.Sprintf("unknown encoding %q", name), Hint: "use a name such as utf-8, windows-1252, latin1, utf-16le or utf-16be"}
+}
+
+// CheckEncoding reports whether name is an encoding Options.Encoding
+// accepts, so that a command line can be checked before any input is read.
+func CheckEncoding(name string) error {
+	_, err := lookupEncoding(name)
+	return err
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -126,6 +127,13 @@ func (a *args) check(e *env) error {
 		return usagef("write it like 50MB, 500KB or 1GB", "--max-size %q: %v", a.maxSize, err)
 	}
 	a.maxBytes = n
+	if a.encoding != "" {
+		if err := parse.CheckEncoding(a.encoding); err != nil {
+			var pe *parse.Error
+			errors.As(err, &pe)
+			return usagef(pe.Hint, "--encoding: %s", pe.Reason)
+		}
+	}
 	for _, s := range a.strip {
 		re, err := regexp.Compile(s)
 		if err != nil {

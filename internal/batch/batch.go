@@ -56,6 +56,9 @@ func Run[T, R any](ctx context.Context, workers int, items iter.Seq[T],
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
+				if ctx.Err() != nil {
+					continue // stopped: drain what was pulled ahead, unworked
+				}
 				res, err := protect(ctx, it, work)
 				results <- result{it, res, err}
 			}
