@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -78,13 +77,10 @@ func convert(ctx context.Context, e *env, a *args) error {
 		if it.err != nil {
 			return outcome{}, it.err
 		}
-		if sameFile(it.input, it.output) {
-			return outcome{}, &hintError{err: errors.New("the output would overwrite the input"), hint: "give another name with -o, or a folder with -d"}
-		}
 		if a.skipUpToDate && upToDate(it, binTime) {
 			return outcome{status: "skipped"}, nil
 		}
-		src, err := readInput(e, it.input, a.maxBytes)
+		src, inInfo, err := readInput(e, it.input, a.maxBytes)
 		if err != nil {
 			return outcome{}, err
 		}
@@ -98,7 +94,7 @@ func convert(ctx context.Context, e *env, a *args) error {
 		if err != nil {
 			return outcome{}, fmt.Errorf("failed to render: %w", err)
 		}
-		if err := emit(ctx, e, it.output, buf.Bytes()); err != nil {
+		if err := emit(ctx, e, it.output, buf.Bytes(), inInfo); err != nil {
 			return outcome{}, err
 		}
 		return outcome{status: "written", title: doc.DisplayTitle(), pages: st.Pages, bytes: buf.Len(),
@@ -118,14 +114,14 @@ func convert(ctx context.Context, e *env, a *args) error {
 }
 
 // emit writes one output: to standard output for "-", else atomically.
-func emit(ctx context.Context, e *env, path string, data []byte) error {
+func emit(ctx context.Context, e *env, path string, data []byte, in os.FileInfo) error {
 	if path == "-" {
 		if _, err := e.stdout.Write(data); err != nil {
 			return &writeError{path: "standard output", err: err}
 		}
 		return nil
 	}
-	return writeOutput(ctx, path, data)
+	return writeOutput(ctx, path, data, in)
 }
 
 // upToDate reports whether it's output is newer than its input and the

@@ -154,6 +154,10 @@ func plan(e *env, a *args) ([]item, error) {
 		return nil, usagef("use -d DIR for several inputs, or --pack to make one file", "-o takes one input, and %d were given", len(paths)+len(bad))
 	}
 	ext := "." + a.format
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
 	items := make([]item, 0, len(paths)+len(bad))
 	owner := map[string]string{}
 	for _, p := range paths {
@@ -181,9 +185,9 @@ func plan(e *env, a *args) ([]item, error) {
 			return nil, usagef("redirect it (> essay"+ext+") or give -o FILE", "refusing to write a binary %s to the terminal", strings.ToUpper(a.format))
 		}
 		if it.output != "-" {
-			key := filepath.Clean(it.output)
-			if abs, err := filepath.Abs(key); err == nil {
-				key = abs
+			key := absPath(cwd, it.output)
+			if p != "-" && key == absPath(cwd, p) {
+				it.err = errOverwrite
 			}
 			if prev, dup := owner[key]; dup {
 				return nil, usagef("give the inputs different names, or write them to different folders with -d",
@@ -206,35 +210,39 @@ func replaceExt(p, ext string) string {
 }
 
 // readInput reads an input whole, refusing one larger than max before
-// reading it.
-func readInput(e *env, path string, max int64) ([]byte, error) {
+// reading it. It also returns the input's FileInfo (nil for standard
+// input).
+func readInput(e *env, path string, max int64) ([]byte, os.FileInfo, error) {
 	var r io.Reader = e.stdin
+	var st os.FileInfo
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return nil, err
+		if st, err = f.Stat(); err != nil {
+			return nil, nil, err
 		}
 		if st.IsDir() {
-			return nil, &hintError{err: errors.New("is a directory, not a text file"), hint: "give the directory itself as an input to convert its .txt files"}
+			return nil, nil, &hintError{err: errors.New("is a directory, not a text file"), hint: "give the directory itself as an input to convert its .txt files"}
 		}
 		if st.Mode().IsRegular() && st.Size() > max {
-			return nil, tooBig(st.Size(), max)
+			return nil, nil, tooBig(st.Size(), max)
 		}
 		r = f
+		if st.Mode().IsRegular() {
+			r = io.LimitReader(f, st.Size()+1) // one read for the whole file
+		}
 	}
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, tooBig(int64(len(data)), max)
+		return nil, nil, tooBig(int64(len(data)), max)
 	}
-	return data, nil
+	return data, st, nil
 }
 
 func tooBig(size, max int64) error {

@@ -39,7 +39,7 @@ func inspect(ctx context.Context, e *env, a *args) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		src, err := readInput(e, p, a.maxBytes)
+		src, _, err := readInput(e, p, a.maxBytes)
 		if err != nil {
 			fail(p, err)
 			continue

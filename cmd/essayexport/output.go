@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync"
 	"syscall"
 )
 
@@ -14,13 +15,21 @@ import (
 // folder is created when missing. A target that exists and is not a
 // regular file (a device such as /dev/null or /dev/full, a pipe) is
 // written directly, since it cannot be renamed over.
-func writeOutput(ctx context.Context, path string, data []byte) (err error) {
+//
+// in is the input's FileInfo (nil for standard input): an existing
+// output that is the input itself, under another name or through a link,
+// is refused.
+func writeOutput(ctx context.Context, path string, data []byte, in os.FileInfo) (err error) {
+	st, statErr := os.Stat(path)
+	if statErr == nil && in != nil && os.SameFile(in, st) {
+		return errOverwrite
+	}
 	defer func() {
 		if err != nil {
 			err = &writeError{path: path, err: err}
 		}
 	}()
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+	if statErr == nil && !st.Mode().IsRegular() {
 		if st.IsDir() {
 			return &hintError{err: syscall.EISDIR, hint: "give a file name to -o, or use -d DIR to write into a folder"}
 		}
@@ -35,8 +44,11 @@ func writeOutput(ctx context.Context, path string, data []byte) (err error) {
 		return f.Close()
 	}
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	if _, known := madeDirs.Load(dir); !known {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		madeDirs.Store(dir, true)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -63,6 +75,22 @@ func writeOutput(ctx context.Context, path string, data []byte) (err error) {
 		return errors.New("interrupted")
 	}
 	return os.Rename(tmp, path)
+}
+
+// madeDirs remembers the output folders that exist, so that a batch
+// does not ask the file system again for every output.
+var madeDirs sync.Map
+
+// errOverwrite refuses an output that would replace its input.
+var errOverwrite = &hintError{err: errors.New("the output would overwrite the input"), hint: "give another name with -o, or a folder with -d"}
+
+// absPath makes p absolute against cwd, without a system call (unlike
+// filepath.Abs, which asks for the working folder every time).
+func absPath(cwd, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(cwd, p)
 }
 
 // sameFile reports whether two paths name the same file, so that an

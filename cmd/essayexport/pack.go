@@ -125,7 +125,7 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 	book.Parts = make([]render.Part, len(entries))
 	failed := 0
 	err := batch.Run(ctx, a.jobs, slices.Values(jobs), func(_ context.Context, j indexed) (render.Part, error) {
-		src, err := readInput(e, j.en.File, a.maxBytes)
+		src, _, err := readInput(e, j.en.File, a.maxBytes)
 		if err != nil {
 			return render.Part{}, err
 		}
@@ -169,7 +169,7 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 		reportFailure(e, a.output, fmt.Errorf("failed to render the pack: %w", err))
 		return &failedError{1}
 	}
-	if err := emit(ctx, e, a.output, buf.Bytes()); err != nil {
+	if err := emit(ctx, e, a.output, buf.Bytes(), nil); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
