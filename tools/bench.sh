@@ -25,7 +25,8 @@ for ((i = 0; i < N; i++)); do
   s=${samples[$((i % ${#samples[@]}))]}
   cp "$s" "$work/in/essay$(printf %05d "$i").txt"
 done
-ls "$work/in" | head -n "$PACK" | sed "s#^#$work/in/#" >"$work/pack.list"
+ls "$work/in" | sed -n "1,${PACK}p" | sed "s#^#$work/in/#" >"$work/pack.list"
+sync # let the inputs' writeback finish before anything is timed
 echo "inputs: $N essays cycling through ${#samples[@]} samples ($(du -sh "$work/in" | cut -f1)); $(nproc) CPUs"
 
 calc() { awk "BEGIN { print $* }"; }
@@ -43,8 +44,8 @@ measure() {
   echo "$secs" >"$work/last"
 }
 
-measure "essayexport epub (batch)" "$N" "$bin" epub -q -d "$work/epub" "$work/in"; ours_epub=$(cat "$work/last")
-measure "essayexport pdf (batch)" "$N" "$bin" pdf -q -d "$work/pdf" "$work/in"; ours_pdf=$(cat "$work/last")
+sync; measure "essayexport epub (batch)" "$N" "$bin" epub -q -d "$work/epub" "$work/in"; ours_epub=$(cat "$work/last")
+sync; measure "essayexport pdf (batch)" "$N" "$bin" pdf -q -d "$work/pdf" "$work/in"; ours_pdf=$(cat "$work/last")
 measure "essayexport pdf --pack" "$PACK" "$bin" pdf -q --pack -o "$work/pack.pdf" --files-from "$work/pack.list"
 measure "essayexport epub --pack" "$PACK" "$bin" epub -q --pack -o "$work/pack.epub" --files-from "$work/pack.list"
 
@@ -55,6 +56,7 @@ for _ in $(seq 20); do "$bin" pdf -q -o "$work/one.pdf" "$one"; done
 end=$(date +%s.%N)
 printf '%-34s %6d essay  %8.1f ms per run (mean of 20, process start included)\n' "essayexport pdf (one essay)" 1 "$(calc "($end - $start) * 50")"
 
+sync
 if command -v pandoc >/dev/null; then
   measure "pandoc epub (2 processes)" "$N" bash -c "ls '$work/in'/*.txt | xargs -P 2 -I{} pandoc -f markdown -o {}.epub {}"
   printf '  essayexport epub is %.1fx faster than pandoc\n' "$(calc "$(cat "$work/last") / $ours_epub")"
@@ -63,7 +65,7 @@ else
 fi
 if command -v ebook-convert >/dev/null; then
   small=$((N < 50 ? N : 50))
-  ls "$work/in"/*.txt | head -n "$small" >"$work/small.list"
+  ls "$work/in"/*.txt | sed -n "1,${small}p" >"$work/small.list"
   measure "calibre ebook-convert epub" "$small" bash -c "xargs -P 2 -I{} ebook-convert {} {}.epub <'$work/small.list'"
   printf '  per essay: calibre %.1f ms, essayexport %.2f ms\n' "$(calc "$(cat "$work/last") * 1000 / $small")" "$(calc "$ours_epub * 1000 / $N")"
 else
