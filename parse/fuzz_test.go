@@ -29,7 +29,7 @@ func wordsOf(s string) []string {
 // accountedFor reports whether every input word appears, in order, in the
 // document's words or in the removed words: whether in splits into a
 // subsequence of doc and a subsequence of removed. A word hyphenated
-// across lines may appear joined to the next one. It returns the index of
+// across lines may appear joined to the next ones. It returns the index of
 // the first word it could not place.
 //
 // For each input position it keeps, per position in removed, the
@@ -76,9 +76,13 @@ func accountedFor(in, doc, removed []string) (bool, int) {
 			if k := nextRemoved(in[i], r); k >= 0 {
 				put(i+1, k+1, d)
 			}
-			if i+1 < len(in) {
-				if k := nextDoc(in[i]+in[i+1], d); k >= 0 {
-					put(i+2, r, k+1)
+			// Words hyphenated across lines are joined, possibly in a
+			// chain ("A-" / "aA-" / "a" is one word "A-aA-a").
+			joined := in[i]
+			for n := 2; n <= 8 && i+n <= len(in); n++ {
+				joined += in[i+n-1]
+				if k := nextDoc(joined, d); k >= 0 {
+					put(i+n, r, k+1)
 				}
 			}
 		}
