@@ -26,18 +26,21 @@ type tocEntry struct {
 // titlePage returns the title page's body, or "" when it would show
 // nothing. title is shown as the h1 only when non-empty: a single essay
 // passes doc.Title, never DisplayTitle, so a file name never appears as a
-// heading.
-func titlePage(title, subtitle, author, date string, notices []string) string {
+// heading. The classes the page uses are added to cls.
+func titlePage(title, subtitle, author, date string, notices []string, cls *classes) string {
 	var b strings.Builder
+	used := clsTitlePage
 	if len(notices) > 0 {
 		watermarkLayer(&b, notices[0])
+		used |= clsWatermark | clsNotice
 	}
 	b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
 	n := b.Len()
-	line := func(tag, class, s string) {
+	line := func(tag, class string, c classes, s string) {
 		if s = clean(s); s == "" {
 			return
 		}
+		used |= c
 		b.WriteString("<" + tag)
 		if class != "" {
 			b.WriteString(` class="` + class + `"`)
@@ -46,16 +49,17 @@ func titlePage(title, subtitle, author, date string, notices []string) string {
 		esc(&b, s)
 		b.WriteString("</" + tag + ">\n")
 	}
-	line("h1", "", title)
-	line("div", "subtitle", subtitle)
-	line("div", "byline", author)
-	line("div", "date", date)
+	line("h1", "", 0, title)
+	line("div", "subtitle", clsSubtitle, subtitle)
+	line("div", "byline", clsByline, author)
+	line("div", "date", clsDate, date)
 	for _, s := range notices {
 		notice(&b, s)
 	}
 	if b.Len() == n {
 		return ""
 	}
+	*cls |= used
 	b.WriteString("</section>")
 	return b.String()
 }
@@ -80,12 +84,14 @@ func notice(b *strings.Builder, wm string) {
 
 // partBody returns the XHTML body of one essay and its headings for the
 // table of contents, which link to file#id. heading is the h1 ("" for
-// none); wm is the part's watermark ("" for none).
-func partBody(d *essay.Document, heading, wm, file string) (string, []tocEntry) {
+// none); wm is the part's watermark ("" for none). The classes the body
+// uses are added to cls.
+func partBody(d *essay.Document, heading, wm, file string, cls *classes) (string, []tocEntry) {
 	var b strings.Builder
 	b.Grow(64 + len(d.Blocks)*200)
 	if wm != "" {
 		watermarkLayer(&b, wm)
+		*cls |= clsWatermark | clsNotice
 	}
 	b.WriteString(`<section epub:type="bodymatter">` + "\n")
 	if h := clean(heading); h != "" {
@@ -155,6 +161,7 @@ func partBody(d *essay.Document, heading, wm, file string) (string, []tocEntry) 
 			open, close, pTag := "<blockquote>\n", "</blockquote>\n", "<p>"
 			if bl.Kind == essay.Reference {
 				open, close, pTag = `<section class="references">`+"\n", "</section>\n", `<p class="ref">`
+				*cls |= clsRefs
 			}
 			b.WriteString(open)
 			for _, it := range blocks[i:j] {
@@ -178,6 +185,7 @@ func partBody(d *essay.Document, heading, wm, file string) (string, []tocEntry) 
 			}
 			switch bl.Kind {
 			case essay.Dateline, essay.Salutation, essay.Signature:
+				*cls |= letterClasses[bl.Kind]
 				b.WriteString(`<p class="` + string(bl.Kind) + `">`)
 			default:
 				b.WriteString("<p>")
@@ -192,6 +200,10 @@ func partBody(d *essay.Document, heading, wm, file string) (string, []tocEntry) 
 	b.WriteString("</section>")
 	return b.String(), toc
 }
+
+// letterClasses are the class groups of a letter's parts, which take
+// their class from their kind.
+var letterClasses = map[essay.Kind]classes{essay.Dateline: clsDateline, essay.Salutation: clsSalutation, essay.Signature: clsSignature}
 
 // olAttrs returns the type and start attributes of a numbered list from
 // the marker of its first item ("1.", "b)", "iv.", "(A)"), so the reader

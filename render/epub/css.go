@@ -1,19 +1,30 @@
 package epub
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/essayexport/essayexport/render"
 )
 
 // The style sheet. It keeps to what reading systems commonly honour:
-// no @import, no external resources, no position:fixed, and no negative
-// margins; the only negative value is the text-indent of the references'
-// hanging indent. Headings are kept with the text that follows them.
-const baseCSS = `@charset "utf-8";
+// no @import, no external resources, no positioning other than relative,
+// and no negative margins; the only negative value is the text-indent of
+// the references' hanging indent. Headings are kept with the text that
+// follows them.
+//
+// Each book's sheet holds only the class rules its pages use (epubcheck
+// -u reports every unused class selector, CSS-024): cssHead and cssTail
+// always, and the rules of each class group in the book's classes, in
+// the order of classRules. With every group the sheet is the whole one.
+const cssHead = `@charset "utf-8";
 html { font-size: 100%%; }
 body {
   font-family: %s;
@@ -53,51 +64,84 @@ blockquote { margin: 0.8em 2em; }
 blockquote p { font-size: 0.95em; }
 ul, ol { margin: 0.6em 0 0.6em 2em; padding: 0; }
 li { margin: 0.2em 0; }
-section.references { margin-top: 0.6em; }
+`
+
+const cssTail = `nav ol { list-style-type: none; margin-left: 1em; }
+nav li { text-align: left; }
+`
+
+// classes is a set of class groups, the classes a book's pages use.
+type classes uint16
+
+// The class groups, in their order in the style sheet.
+const (
+	clsRefs       classes = 1 << iota // section.references, p.ref
+	clsDateline                       // p.dateline
+	clsSalutation                     // p.salutation
+	clsSignature                      // p.signature
+	clsTitlePage                      // section.titlepage
+	clsSubtitle                       // div.subtitle
+	clsByline                         // div.byline
+	clsDate                           // div.date
+	clsNotice                         // div.notice
+	clsWatermark                      // div.watermark
+	clsAll        = 1<<iota - 1
+)
+
+// classRules holds each group's rules. The notice's %[1]s is the
+// watermark colour; the watermark's %[1]s its colour, %[2]s its opacity
+// and %[3]s its angle.
+//
+// The watermark layer is a zero-height div: its ::before, moved down
+// with relative positioning, overlaps the text without taking space.
+// position: absolute would do the same, but epubcheck -u advises against
+// it (CSS-017).
+var classRules = [...]string{
+	`section.references { margin-top: 0.6em; }
 p.ref {
   text-align: left;
   text-indent: -2em;
   padding-left: 2em;
   margin: 0.3em 0;
 }
-p.dateline { text-align: right; text-indent: 0; margin-bottom: 1em; }
-p.salutation { text-indent: 0; margin: 1em 0 0.5em 0; }
-p.signature { text-indent: 0; text-align: left; margin-top: 0.8em; }
-section.titlepage { text-align: center; margin-top: 25%%; }
+`,
+	"p.dateline { text-align: right; text-indent: 0; margin-bottom: 1em; }\n",
+	"p.salutation { text-indent: 0; margin: 1em 0 0.5em 0; }\n",
+	"p.signature { text-indent: 0; text-align: left; margin-top: 0.8em; }\n",
+	`section.titlepage { text-align: center; margin-top: 25%; }
 section.titlepage h1 { font-size: 2em; margin: 0 0 0.8em 0; }
-div.subtitle { font-size: 1.2em; font-style: italic; margin-bottom: 1.5em; }
-div.byline { font-size: 1.15em; margin: 1em 0 0.4em 0; }
-div.date { font-size: 0.95em; }
-div.notice {
+`,
+	"div.subtitle { font-size: 1.2em; font-style: italic; margin-bottom: 1.5em; }\n",
+	"div.byline { font-size: 1.15em; margin: 1em 0 0.4em 0; }\n",
+	"div.date { font-size: 0.95em; }\n",
+	`div.notice {
   margin: 2em 0 0 0;
   padding-top: 0.5em;
-  border-top: 1px solid %s;
-  color: %s;
+  border-top: 1px solid %[1]s;
+  color: %[1]s;
   font-size: 0.85em;
   text-align: center;
   text-indent: 0;
 }
-div.watermark { height: 0; overflow: visible; position: relative; }
+`,
+	`div.watermark { height: 0; overflow: visible; }
 div.watermark::before {
   content: attr(data-text);
   display: block;
-  position: absolute;
+  position: relative;
   top: 12em;
-  left: 0;
-  right: 0;
   text-align: center;
   font-size: 2.4em;
   font-weight: bold;
-  color: %s;
-  opacity: %s;
-  -webkit-transform: rotate(%sdeg);
-  transform: rotate(%sdeg);
+  color: %[1]s;
+  opacity: %[2]s;
+  -webkit-transform: rotate(%[3]sdeg);
+  transform: rotate(%[3]sdeg);
   pointer-events: none;
   z-index: 1;
 }
-nav ol { list-style-type: none; margin-left: 1em; }
-nav li { text-align: left; }
-`
+`,
+}
 
 // The @font-face rules for the bundled Liberation Serif, in fonts/.
 const fontFaceCSS = `@font-face { font-family: "Liberation Serif"; font-style: normal; font-weight: normal; src: url("../fonts/LiberationSerif-Regular.ttf"); }
@@ -117,34 +161,118 @@ type cssKey struct {
 	wm    render.WatermarkStyle
 }
 
-// cssCache holds the style sheets made so far, as data URLs: in practice
-// one or two per process, since they depend only on EmbedFonts and the
-// watermark style.
+// styleText returns the style sheet for o with the rules of the class
+// groups in cls.
+func styleText(o render.Options, cls classes) string {
+	stack := serifStack
+	if o.EmbedFonts {
+		stack = embeddedSerifStack
+	}
+	var b strings.Builder
+	b.Grow(4096)
+	fmt.Fprintf(&b, cssHead, stack)
+	wm := watermarkStyle(o.Watermark)
+	col := fmt.Sprintf("rgb(%d, %d, %d)", wm.Color[0], wm.Color[1], wm.Color[2])
+	for i, r := range classRules {
+		switch c := classes(1) << i; {
+		case cls&c == 0:
+		case c == clsNotice:
+			fmt.Fprintf(&b, r, col)
+		case c == clsWatermark:
+			fmt.Fprintf(&b, r, col, fmt.Sprintf("%.2f", wm.Opacity), fmt.Sprintf("%.1f", -wm.Angle))
+		default:
+			b.WriteString(r)
+		}
+	}
+	b.WriteString(cssTail)
+	css := b.String()
+	if o.EmbedFonts {
+		css = strings.Replace(css, "\n", "\n"+fontFaceCSS, 1)
+	}
+	return css
+}
+
+// cssCache holds the style sheets go-epub is given, as data URLs: in
+// practice one or two per process, since they depend only on EmbedFonts
+// and the watermark style. Each book's own sheet replaces it (sheetFor).
 var cssCache sync.Map // cssKey -> string
 
-// styleSheet returns the style sheet for o as a data URL.
+// styleSheet returns the whole style sheet for o as a data URL.
 func styleSheet(o render.Options) string {
 	k := cssKey{o.EmbedFonts, o.Watermark}
 	if v, ok := cssCache.Load(k); ok {
 		return v.(string)
 	}
-	stack := serifStack
-	var b strings.Builder
-	if o.EmbedFonts {
-		stack = embeddedSerifStack
-	}
-	wm := watermarkStyle(o.Watermark)
-	col := fmt.Sprintf("rgb(%d, %d, %d)", wm.Color[0], wm.Color[1], wm.Color[2])
-	angle := fmt.Sprintf("%.1f", -wm.Angle)
-	opacity := fmt.Sprintf("%.2f", wm.Opacity)
-	fmt.Fprintf(&b, baseCSS, stack, col, col, col, opacity, angle, angle)
-	css := b.String()
-	if o.EmbedFonts {
-		css = strings.Replace(css, "\n", "\n"+fontFaceCSS, 1)
-	}
-	v, _ := cssCache.LoadOrStore(k, dataURL("text/css", []byte(css)))
+	v, _ := cssCache.LoadOrStore(k, dataURL("text/css", []byte(styleText(o, clsAll))))
 	return v.(string)
 }
+
+// sheetKey names one book's style sheet.
+type sheetKey struct {
+	css cssKey
+	cls classes
+}
+
+// sheet is a style sheet deflated as a zip entry.
+type sheet struct {
+	hdr  zip.FileHeader // method, CRC-32 and sizes
+	data []byte
+}
+
+var (
+	sheets     sync.Map // sheetKey -> *sheet
+	sheetCount atomic.Int32
+)
+
+// maxSheets bounds the sheet cache. There are at most 2^10 class sets
+// per cssKey, but a run of essays uses a handful.
+const maxSheets = 256
+
+// sheetFor returns the deflated style sheet for o and cls, made once per
+// process for the first maxSheets of them: a book then copies its
+// sheet's bytes into the zip as go-epub's files are copied.
+func sheetFor(o render.Options, cls classes) (*sheet, error) {
+	k := sheetKey{cssKey{o.EmbedFonts, o.Watermark}, cls}
+	if v, ok := sheets.Load(k); ok {
+		return v.(*sheet), nil
+	}
+	css := styleText(o, cls)
+	var b bytes.Buffer
+	fw, _ := fastDeflate(&b)
+	io.WriteString(fw, css)
+	if err := fw.Close(); err != nil {
+		return nil, err
+	}
+	s := &sheet{hdr: zip.FileHeader{Method: zip.Deflate, CRC32: crc32.ChecksumIEEE([]byte(css)),
+		CompressedSize64: uint64(b.Len()), UncompressedSize64: uint64(len(css))}, data: b.Bytes()}
+	if sheetCount.Load() < maxSheets {
+		if v, loaded := sheets.LoadOrStore(k, s); loaded {
+			return v.(*sheet), nil
+		}
+		sheetCount.Add(1)
+	}
+	return s, nil
+}
+
+// coverSheet is the cover page's style sheet, in place of go-epub's,
+// whose margin-top/-right/-bottom/-left: 0px on body epubcheck -u
+// reports as global margin settings (CSS-022). It sets no margin: the
+// reading system's own page margins stay, and the image is scaled to fit
+// inside them. 95vh leaves room for those margins, as Readium CSS's own
+// limit on media height does, so that the cover never spills onto a
+// second page.
+const coverSheet = `@charset "utf-8";
+body { background-color: #FFFFFF; text-align: center; }
+img {
+  display: block;
+  margin: 0 auto;
+  max-width: 100%;
+  max-height: 95vh;
+  object-fit: contain;
+}
+`
+
+var coverSheetURL = dataURL("text/css", []byte(coverSheet))
 
 // watermarkStyle fills in the defaults of render.Defaults for a zero
 // style: angle 0 means along the diagonal of a 2:3 page.

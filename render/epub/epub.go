@@ -1,5 +1,7 @@
 // Package epub renders a render.Book as an EPUB 3 file (with an EPUB 2
-// NCX table of contents) that passes epubcheck with no errors or warnings.
+// NCX table of contents) that passes epubcheck with no errors or warnings,
+// and with no usage message (epubcheck -u) but HTM-010 for the NCX's
+// namespace, which the NCX cannot do without.
 //
 // The book is assembled with github.com/go-shiori/go-epub: the package
 // document (metadata, manifest with its ids, spine, cover meta), the
@@ -16,10 +18,12 @@
 // a book of the same shape (style sheet, fonts, cover type, whether there
 // is an author and a description, the pages' file names) with a marker in
 // every place that holds the book's own text, a "slot" (layout.go). Render
-// keeps go-epub's compressed style sheets, fonts and container file as
-// they are, and for each book writes the package and content documents
-// with the slots filled in, the nav and NCX, and the cover image. A run of
-// single essays needs two or three layouts; a pack needs its own.
+// keeps go-epub's compressed cover style sheet, fonts and container file
+// as they are, and for each book writes the package and content documents
+// with the slots filled in, the nav and NCX, the cover image, and a style
+// sheet with only the class rules the book uses (css.go; each such sheet
+// is deflated once per process). A run of single essays needs two or
+// three layouts; a pack needs its own.
 //
 // Render fixes go-epub's documents, once per layout, where go-epub cannot
 // produce what this package promises:
@@ -105,11 +109,12 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 	var toc []tocEntry
 	var landmarks [][3]string
 	var tp string
+	var cls classes // the classes the pages use, for the style sheet
 	if b.Pack {
-		tp = titlePage(b.Title, b.Subtitle, b.Author, b.Date, marks)
+		tp = titlePage(b.Title, b.Subtitle, b.Author, b.Date, marks, &cls)
 	} else {
 		// Only the essay's own title is shown as a heading.
-		tp = titlePage(first.Title, "", b.Author, b.Date, marks)
+		tp = titlePage(first.Title, "", b.Author, b.Date, marks, &cls)
 	}
 	if tp != "" {
 		pages = append(pages, page{file: "titlepage.xhtml", title: title, body: tp, landmark: "titlepage"})
@@ -122,7 +127,7 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 			file = fmt.Sprintf("essay%03d.xhtml", i+1)
 			heading = p.Doc.DisplayTitle()
 		}
-		body, heads := partBody(p.Doc, heading, p.Watermark, file)
+		body, heads := partBody(p.Doc, heading, p.Watermark, file, &cls)
 		label := clean(p.Doc.DisplayTitle())
 		pages = append(pages, page{file: file, title: label, body: body})
 		toc = append(toc, tocEntry{label: label, href: "xhtml/" + file, children: heads})
@@ -210,7 +215,11 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 	if err != nil {
 		return st, err
 	}
-	err = l.write(w, vals, navDoc(lang, title, toc, landmarks), ncxDoc(id, title, author, toc), coverImg, o.Modified)
+	css, err := sheetFor(o, cls)
+	if err != nil {
+		return st, fmt.Errorf("failed to write the style sheet: %w", err)
+	}
+	err = l.write(w, vals, css, navDoc(lang, title, toc, landmarks), ncxDoc(id, title, author, toc), coverImg, o.Modified)
 	if err != nil {
 		return st, fmt.Errorf("failed to write EPUB: %w", err)
 	}

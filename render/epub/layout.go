@@ -70,6 +70,7 @@ const (
 	partNav      // the nav document, made per book (nav.go)
 	partNCX      // the NCX, made per book (nav.go)
 	partCover    // the cover image, stored: PNG and JPEG are compressed
+	partCSS      // the style sheet, per book (sheetFor in css.go)
 )
 
 type part struct {
@@ -148,7 +149,11 @@ func buildLayout(k layoutKey, files []string, o render.Options, coverType string
 		if err != nil {
 			return nil, fmt.Errorf("failed to add the cover image: %w", shortErr(err))
 		}
-		if err := e.SetCover(p, ""); err != nil {
+		cp, err := e.AddCSS(coverSheetURL, "cover.css")
+		if err != nil {
+			return nil, fmt.Errorf("failed to add the cover's style sheet: %w", shortErr(err))
+		}
+		if err := e.SetCover(p, cp); err != nil {
 			return nil, fmt.Errorf("failed to add the cover: %w", err)
 		}
 	}
@@ -210,6 +215,8 @@ func harvest(raw []byte, k layoutKey, apple bool) (*layout, error) {
 			p.kind = partNCX
 		case k.cover != "" && zf.Name == "EPUB/images/"+k.cover:
 			p.kind = partCover
+		case zf.Name == "EPUB/css/style.css":
+			p.kind = partCSS
 		case zf.Name == "EPUB/package.opf" || strings.HasSuffix(zf.Name, ".xhtml"):
 			old, err := readAll(zf)
 			if err != nil {
@@ -284,8 +291,9 @@ func splitSlots(s string) ([]piece, error) {
 	return ps, nil
 }
 
-// write writes one book in layout l to w: vals fills the slots.
-func (l *layout) write(w io.Writer, vals []string, nav, ncx string, cover []byte, modified time.Time) error {
+// write writes one book in layout l to w: vals fills the slots, css is
+// its style sheet.
+func (l *layout) write(w io.Writer, vals []string, css *sheet, nav, ncx string, cover []byte, modified time.Time) error {
 	// The entries' times go in the MS-DOS fields only: setting
 	// FileHeader.Modified would add an extra field, which the mimetype
 	// entry must not have.
@@ -315,12 +323,15 @@ func (l *layout) write(w io.Writer, vals []string, nav, ncx string, cover []byte
 			if ew, err = create(p.name, zip.Store); err == nil {
 				_, err = ew.Write(cover)
 			}
-		case partRaw:
-			h := p.hdr
+		case partRaw, partCSS:
+			h, data := p.hdr, p.data
+			if p.kind == partCSS {
+				h, data = css.hdr, css.data
+			}
 			h.Name, h.ModifiedDate, h.ModifiedTime = p.name, dosDate, dosTime
 			var ew io.Writer
 			if ew, err = zw.CreateRaw(&h); err == nil {
-				_, err = ew.Write(p.data)
+				_, err = ew.Write(data)
 			}
 		case partText:
 			var ew io.Writer
