@@ -63,8 +63,8 @@ func decode(src []byte, force string, warn func(string, ...any)) (string, string
 		}
 		return "", "", &Error{Reason: "not a text file (it contains zero bytes)", Hint: "give a plain-text essay (.txt); for UTF-16 text, add a byte-order mark or pass --encoding utf-16le"}
 	}
-	if looksBinary(src) {
-		return "", "", &Error{Reason: "not a text file (it is mostly control bytes)", Hint: "give a plain-text essay (.txt)"}
+	if pct := controlShare(src); pct >= 10 {
+		return "", "", &Error{Reason: fmt.Sprintf("not a text file (%d%% of its bytes are control characters)", pct), Hint: "give a plain-text essay (.txt)"}
 	}
 	if utf8.Valid(src) {
 		return string(src), "utf-8", nil
@@ -172,16 +172,20 @@ func utf16WithoutBOM(src []byte) (littleEndian, ok bool) {
 	return false, false
 }
 
-// looksBinary reports whether more than 2% of the bytes are C0 controls
-// other than tab, newline, carriage return and form feed.
-func looksBinary(src []byte) bool {
+// controlShare returns the percentage of bytes that are C0 controls
+// (other than tab, newline, carriage return and form feed) or DEL. Text
+// with a stray escape sequence stays text; at 10% and above it is binary.
+func controlShare(src []byte) int {
+	if len(src) == 0 {
+		return 0
+	}
 	n := 0
 	for _, c := range src {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
 			n++
 		}
 	}
-	return n > 0 && n*50 > len(src)
+	return n * 100 / len(src)
 }
 
 // plural writes n with the singular or plural noun: "1 byte", "2 bytes".
