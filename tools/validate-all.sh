@@ -23,7 +23,7 @@ for wm in "" "PREVIEW"; do
         verdict=$(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /usr/share/java/epubcheck.jar "$out" 2>&1 | grep '^Messages:')
         [[ "$verdict" == *"0 fatals / 0 errors / 0 warnings"* ]] || bad=$((bad+1))
       else
-        verdict=$(qpdf --check "$out" 2>&1 | tail -1)
+        verdict=$(qpdf --check "$out" 2>&1 | grep -o "No syntax or stream encoding errors found" || echo "qpdf: ERRORS")
         [[ "$verdict" == *"No syntax or stream encoding errors"* ]] || bad=$((bad+1))
       fi
       printf '%-48s %-4s %-9s %s\n' "$base" "$fmt" "${wm:-plain}" "$verdict"
