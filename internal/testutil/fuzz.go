@@ -66,3 +66,18 @@ func MissingFrom(want, got []string) int {
 	}
 	return -1
 }
+
+// Textify replaces the control bytes that make the parser refuse an input
+// as binary (all C0 controls but tab, newline, carriage return and form
+// feed, and DEL) with letters, so that a renderer's fuzz test spends its
+// mutations on text rather than on inputs the CLI never renders.
+func Textify(src []byte) []byte {
+	out := make([]byte, len(src))
+	for i, c := range src {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
+			c = 'a' + c%26
+		}
+		out[i] = c
+	}
+	return out
+}

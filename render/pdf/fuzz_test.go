@@ -23,7 +23,7 @@ func FuzzRenderPDF(f *testing.F) {
 	f.Add([]byte("A Title\n\nword "+string(bytes.Repeat([]byte("x"), 3000))+" end"), true)
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, src []byte, watermark bool) {
-		doc, err := parse.Parse(src, parse.Options{Lang: "en"})
+		doc, err := parse.Parse(testutil.Textify(src), parse.Options{Lang: "en"})
 		if err != nil {
 			return // not text: the CLI refuses it before rendering
 		}
