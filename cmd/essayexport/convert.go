@@ -49,6 +49,9 @@ func convert(ctx context.Context, e *env, a *args) error {
 		if err != nil {
 			return usagef("give a PNG or JPEG image, or --cover none", "--cover %s: %v", a.cover, pathErr(err))
 		}
+		if !bytes.HasPrefix(img, []byte("\x89PNG\r\n\x1a\n")) && !bytes.HasPrefix(img, []byte("\xff\xd8\xff")) {
+			return usagef("give a PNG or JPEG image, or --cover none", "--cover %s is neither a PNG nor a JPEG image", a.cover)
+		}
 		opts.Cover.Image = img
 	}
 	if a.pack {

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,6 +17,7 @@ import (
 // bytes, invalid UTF-8) or that are too large to keep in the repo.
 //
 //	png, zip, elf, pdf   the first bytes of such a file, and some data
+//	coverpng             a small, real PNG image
 //	nul                  text with NUL bytes in it
 //	badutf8              UTF-8 prose with one invalid byte at offset ARG
 //	longline             a single line of ARG bytes of prose
@@ -40,6 +44,14 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 	switch args[0] {
 	case "png":
 		data = append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...)
+	case "coverpng": // a real 60x90 PNG image
+		img := image.NewRGBA(image.Rect(0, 0, 60, 90))
+		for i := range img.Pix {
+			img.Pix[i] = byte(i * 7)
+		}
+		var buf bytes.Buffer
+		png.Encode(&buf, img)
+		data = buf.Bytes()
 	case "zip":
 		data = append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), make([]byte, 64)...)
 	case "elf":
