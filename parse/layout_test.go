@@ -89,16 +89,22 @@ func head(title string) string {
 	return title + "\n\n"
 }
 
-// TestLayoutInvariance lays out each sample's and corpus file's parsed
-// paragraphs again in every layout and checks that parsing gives the same
-// title and paragraphs: the rules must not depend on one file's layout.
-func TestLayoutInvariance(t *testing.T) {
+// invarianceInputs lists the samples and, where ../shared exists, the
+// corpus files.
+func invarianceInputs() []string {
 	files, _ := filepath.Glob("../samples/*.txt")
 	if shared, ok := testutil.Shared(); ok {
 		more, _ := filepath.Glob(filepath.Join(shared, "corpus", "dev*.txt"))
 		files = append(files, more...)
 	}
-	for _, f := range files {
+	return files
+}
+
+// TestLayoutInvariance lays out each sample's and corpus file's parsed
+// paragraphs again in every layout and checks that parsing gives the same
+// title and paragraphs: the rules must not depend on one file's layout.
+func TestLayoutInvariance(t *testing.T) {
+	for _, f := range invarianceInputs() {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -137,12 +143,7 @@ func TestLayoutInvariance(t *testing.T) {
 // text fits it, CR-only) and checks that parsing gives the same title and
 // blocks.
 func TestEncodingInvariance(t *testing.T) {
-	files, _ := filepath.Glob("../samples/*.txt")
-	if shared, ok := testutil.Shared(); ok {
-		more, _ := filepath.Glob(filepath.Join(shared, "corpus", "dev*.txt"))
-		files = append(files, more...)
-	}
-	for _, f := range files {
+	for _, f := range invarianceInputs() {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -153,6 +153,19 @@ type encoding struct {
 	codes []map[rune]uint16 // per face: slot index << 8 | code
 }
 
+// drawnWith returns the face that draws r when text is set in m: m
+// itself, else the first fallback that has r; a character no face has is
+// drawn as '?' in m.
+func drawnWith(m *metrics, r rune) (*metrics, rune) {
+	if m.has(r) || r == ' ' {
+		return m, r
+	}
+	if fb := fallbackFor(r); fb != nil {
+		return fb, r
+	}
+	return m, '?'
+}
+
 func newEncoding() *encoding {
 	return &encoding{sets: make([]map[rune]bool, len(allFaces)), codes: make([]map[rune]uint16, len(allFaces))}
 }
@@ -161,14 +174,7 @@ func newEncoding() *encoding {
 // faces that will draw those m lacks.
 func (e *encoding) collect(m *metrics, s string) {
 	for _, r := range s {
-		face := m
-		if !m.has(r) && r != ' ' {
-			if fb := fallbackFor(r); fb != nil {
-				face = fb
-			} else {
-				r = '?'
-			}
-		}
+		face, r := drawnWith(m, r)
 		e.add(face, r)
 	}
 }
@@ -287,14 +293,7 @@ func (e *encoding) encode(m *metrics, size, tw float64, s string, draw func(sl *
 		buf, width = buf[:0], 0
 	}
 	for _, r := range s {
-		face := m
-		if !m.has(r) && r != ' ' {
-			if fb := fallbackFor(r); fb != nil {
-				face = fb
-			} else {
-				r = '?'
-			}
-		}
+		face, r := drawnWith(m, r)
 		sc, ok := e.codes[face.id][r]
 		if !ok {
 			continue // not collected: cannot happen for text that went through collect

@@ -155,15 +155,10 @@ func configure(p *Params) *config {
 // legal break points after the hyphen (Hyphen=false, both fragments carry
 // Whole). A nil Measure sets nothing.
 func Break(text string, p Params) []Line {
-	if p.Measure == nil {
+	words, widths, c := prepare(text, &p)
+	if c == nil {
 		return nil
 	}
-	words := fields(text)
-	if len(words) == 0 {
-		return nil
-	}
-	c := configure(&p)
-	widths := measureWords(words, p.Measure)
 	if len(words) <= c.window {
 		lines, _ := breakWords(words, widths, &p, c, c.indent)
 		return lines
@@ -213,6 +208,19 @@ func Break(text string, p Params) []Line {
 		indent = 0
 	}
 	return out
+}
+
+// prepare splits text into words, measures them and configures the
+// breakers; c is nil when there is nothing to set.
+func prepare(text string, p *Params) (words []string, widths []float64, c *config) {
+	if p.Measure == nil {
+		return nil, nil, nil
+	}
+	if words = fields(text); len(words) == 0 {
+		return nil, nil, nil
+	}
+	c = configure(p)
+	return words, measureWords(words, p.Measure), c
 }
 
 func measureWords(words []string, measure func(string) float64) []float64 {

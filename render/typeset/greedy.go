@@ -8,15 +8,10 @@ import "math"
 // spacing as fit; with a Hyphenator, the word that does not fit is broken
 // at its last hyphenation point that does.
 func Greedy(text string, p Params) []Line {
-	if p.Measure == nil {
+	words, widths, c := prepare(text, &p)
+	if c == nil {
 		return nil
 	}
-	words := fields(text)
-	if len(words) == 0 {
-		return nil
-	}
-	c := configure(&p)
-	widths := measureWords(words, p.Measure)
 	first := c.width - math.Max(c.indent, 0)
 	if first <= 0 {
 		first = c.width
