@@ -8,40 +8,166 @@ import (
 	"strings"
 )
 
+// Schema is the version of the `inspect --json` form of Document. Version 2
+// added Spans, List blocks (replacing list_item and reference blocks),
+// Verse blocks, Attribution, Notes, Subtitle and Epigraph; every field of
+// version 1 that remains keeps its meaning.
+const Schema = 2
+
 // Kind names what a Block is. The names are part of the `inspect --json`
 // contract: never rename one.
 type Kind string
 
 // The block kinds. Renderers treat any kind they do not know as a paragraph.
+// Each renderer has one function per kind.
 const (
 	Paragraph  Kind = "paragraph"  // body text
-	Heading    Kind = "heading"    // a section heading; Level says how deep
-	ListItem   Kind = "list_item"  // one item of a bulleted or numbered list
-	Quote      Kind = "quote"      // a block quotation
-	Reference  Kind = "reference"  // one entry of a references/bibliography list
+	Heading    Kind = "heading"    // a section heading; Level 1–4 says how deep
+	List       Kind = "list"       // a bulleted, numbered or references list; see Block.List
+	Quote      Kind = "quote"      // a block quotation (prose); Attribution may name its source
+	Verse      Kind = "verse"      // a poem or song: lines and stanzas kept; see Block.Stanzas
 	Dateline   Kind = "dateline"   // a place/date line, kept as its own short paragraph
 	Salutation Kind = "salutation" // "Dear ...," kept as its own short paragraph
 	Signature  Kind = "signature"  // a sign-off ("Yours sincerely," / a name)
+	Rule       Kind = "rule"       // a thematic break ("***", "---" between paragraphs); no text
+
+	// ListItem and Reference are the flat item kinds of schema 1. The
+	// parser now groups items into List blocks; these remain only while
+	// code moves over and must not reach a renderer.
+	ListItem  Kind = "list_item"
+	Reference Kind = "reference"
 )
+
+// Span is one styled run of a block's inline content. A block's Spans, in
+// order, are its whole content; the renderers draw Spans, never Text.
+type Span struct {
+	Text string `json:"text"`
+	// Emph and Strong may both be set (bold italic).
+	Emph   bool `json:"emphasis,omitempty"`
+	Strong bool `json:"strong,omitempty"`
+	// Note, when set, makes the span a note reference: Text is the marker
+	// as the source wrote it ("1", "*", "iv") and Note the ID of the
+	// Document.Notes entry it points to. A note reference carries no
+	// emphasis.
+	Note string `json:"note,omitempty"`
+}
+
+// ListKind says what kind of list a List block is.
+type ListKind string
+
+// The list kinds.
+const (
+	Bullets    ListKind = "bullet"     // unordered items
+	Numbered   ListKind = "ordered"    // numbered items: 1. 2. 3., a) b), i. ii.
+	References ListKind = "references" // entries of a references/bibliography list
+)
+
+// ListInfo is a list: one structure for bulleted, numbered and reference
+// lists, decided by the parser and used as it is by every renderer.
+type ListInfo struct {
+	Kind ListKind `json:"kind"`
+	// Style is the numbering style of a Numbered list: "1" (decimal), "a",
+	// "A", "i" or "I"; "" for the others.
+	Style string `json:"style,omitempty"`
+	// Start is the number of the first item of a Numbered list (1 unless
+	// the source starts elsewhere); 0 for the others.
+	Start int    `json:"start,omitempty"`
+	Items []Item `json:"items"`
+}
+
+// Item is one list entry.
+type Item struct {
+	// Marker is the label as the source wrote it ("1.", "a)", "-", "[3]"),
+	// kept for inspect; renderers number a Numbered list from Start and
+	// Style, and show a References entry's Marker when it has one.
+	Marker string `json:"marker,omitempty"`
+	Text   string `json:"text"`
+	Spans  []Span `json:"spans,omitempty"`
+	// Sub is a list nested under this item, or nil.
+	Sub  *ListInfo `json:"sub,omitempty"`
+	Why  string    `json:"why"`
+	Line int       `json:"line"`
+}
+
+// VerseLine is one line of a poem.
+type VerseLine struct {
+	Text  string `json:"text"`
+	Spans []Span `json:"spans,omitempty"`
+	// Indent is the line's indent in the source, in levels (0 flush; 1 for
+	// an indented line), so renderers can keep a poem's shape.
+	Indent int `json:"indent,omitempty"`
+}
 
 // Block is one unit of the essay's body, in reading order.
 type Block struct {
-	Kind Kind   `json:"kind"`
+	Kind Kind `json:"kind"`
+	// Text is the block's plain text, without markup characters and
+	// without note markers: for scripts, search and inspect. For a List
+	// or Verse it is the items' or lines' text joined by newlines.
 	Text string `json:"text"`
-	// Level is the heading depth: 1 for a top-level section heading,
-	// 2 for a subsection. Zero for other kinds.
+	// Spans is the styled content of a Paragraph, Heading, Quote,
+	// Dateline, Salutation or Signature. Nil means one plain run of Text
+	// (use Runs).
+	Spans []Span `json:"spans,omitempty"`
+	// Level is the heading depth, 1 (a top-level section) to 4. Zero for
+	// other kinds.
 	Level int `json:"level,omitempty"`
-	// Ordered is true for a numbered list item; Marker holds its label
-	// ("1.", "a)", "•"). The marker is not part of Text.
+	// List is set on a List block.
+	List *ListInfo `json:"list,omitempty"`
+	// Stanzas holds a Verse block's lines, stanza by stanza.
+	Stanzas [][]VerseLine `json:"stanzas,omitempty"`
+	// Attribution names the source of a Quote or Verse ("Wordsworth,
+	// The Prelude"), without its leading dash; "" for none.
+	Attribution string `json:"attribution,omitempty"`
+
+	// Ordered and Marker belong to the schema-1 item kinds (ListItem,
+	// Reference) and go with them.
 	Ordered bool   `json:"ordered,omitempty"`
 	Marker  string `json:"marker,omitempty"`
+
 	// Why says which rule classified the block and on what evidence, for
-	// `inspect`: the rule name, a colon, the evidence (`list_item: bullet
-	// "-" in a run of 4 items`). Scripts may match on the part before the colon.
+	// `inspect`: the rule name, a colon, the evidence (`list: 4 items
+	// marked "-"`). Scripts may match on the part before the colon.
 	Why string `json:"why"`
 	// Line is the 1-based source line where the block starts.
 	Line int `json:"line"`
 }
+
+// Runs returns the block's inline content: Spans, or Text as one plain
+// span when Spans is nil.
+func (b *Block) Runs() []Span { return runs(b.Text, b.Spans) }
+
+// Runs returns the item's inline content (see Block.Runs).
+func (it *Item) Runs() []Span { return runs(it.Text, it.Spans) }
+
+// Runs returns the line's inline content (see Block.Runs).
+func (l *VerseLine) Runs() []Span { return runs(l.Text, l.Spans) }
+
+func runs(text string, spans []Span) []Span {
+	if spans != nil {
+		return spans
+	}
+	if text == "" {
+		return nil
+	}
+	return []Span{{Text: text}}
+}
+
+// Note is a footnote or endnote body, linked from the Span whose Note
+// field holds its ID.
+type Note struct {
+	// ID is unique within the document ("n1", "n2", ...).
+	ID string `json:"id"`
+	// Label is the marker as the source wrote it ("1", "*").
+	Label string `json:"label"`
+	Text  string `json:"text"`
+	Spans []Span `json:"spans,omitempty"`
+	Why   string `json:"why"`
+	Line  int    `json:"line"`
+}
+
+// Runs returns the note's inline content (see Block.Runs).
+func (n *Note) Runs() []Span { return runs(n.Text, n.Spans) }
 
 // Removed is a piece of the source that the parser took out: boilerplate,
 // a metadata line, PDF-extraction debris or the repeated title.
@@ -65,12 +191,21 @@ type Document struct {
 	// "first-line", "repeat" (the better form repeated in the body),
 	// "flag" (--title), or "none".
 	TitleSource string `json:"title_source"`
-	Author      string `json:"author"`
+	// Subtitle is the line under the title that qualifies it, or "".
+	Subtitle string `json:"subtitle,omitempty"`
+	Author   string `json:"author"`
 	// Lang is a BCP 47 language tag such as "en" or "en-GB".
 	Lang string `json:"lang"`
 	// Preview is true when the text is a truncated essay-bank preview.
-	Preview  bool      `json:"preview"`
-	Blocks   []Block   `json:"blocks"`
+	Preview bool `json:"preview"`
+	// Epigraph is a short Quote or Verse block (with its Attribution) set
+	// under the title, before the body; nil for none.
+	Epigraph *Block  `json:"epigraph,omitempty"`
+	Blocks   []Block `json:"blocks"`
+	// Notes are the footnote or endnote bodies, in order of their labels.
+	// Renderers place them (PDF: at the end of the essay, EPUB: as
+	// endnotes), so the source's choice of footnotes or endnotes is not kept.
+	Notes    []Note    `json:"notes,omitempty"`
 	Removed  []Removed `json:"removed"`
 	Warnings []string  `json:"warnings"`
 }
