@@ -90,7 +90,14 @@ func printInspect(w io.Writer, r inspectReport) {
 	if d.Author != "" {
 		fmt.Fprintf(w, "  author    %q\n", d.Author)
 	}
-	fmt.Fprintf(w, "  lang      %s\n", d.Lang)
+	switch d.LangSource {
+	case "detected":
+		fmt.Fprintf(w, "  lang      %s  [detected, confidence %.2f]\n", d.Lang, d.LangConfidence)
+	case "":
+		fmt.Fprintf(w, "  lang      %s\n", d.Lang)
+	default:
+		fmt.Fprintf(w, "  lang      %s  [from %s]\n", d.Lang, d.LangSource)
+	}
 	fmt.Fprintf(w, "  preview   %v\n", d.Preview)
 	fmt.Fprintf(w, "  blocks    %d\n", len(d.Blocks))
 	for i, b := range d.Blocks {
