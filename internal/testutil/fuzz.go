@@ -42,10 +42,9 @@ func ASCIIWords(s string) []string {
 
 // DocWords returns the ASCII words of everything a document shows, in the
 // order the renderers show it: title, subtitle, author, epigraph, then
-// each block's inline content (a list's items, depth first, with the
-// labels of References entries; a verse's lines; an attribution), then
-// the notes. Bullets, the numbers of numbered lists and note markers are
-// left out: renderers draw their own from the model.
+// each block's inline content (a list's items, depth first; a verse's
+// lines; an attribution), then the notes. List markers and note markers
+// are left out: renderers draw their own labels from the model.
 func DocWords(d *essay.Document) []string {
 	return ASCIIWords(strings.Join(DocTexts(d, false), " "))
 }
@@ -66,7 +65,7 @@ func DocTexts(d *essay.Document, markers bool) []string {
 	items = func(l *essay.ListInfo) {
 		for i := range l.Items {
 			it := &l.Items[i]
-			if markers || l.Kind == essay.References {
+			if markers {
 				out = append(out, it.Marker)
 			}
 			spans(it.Runs())
