@@ -177,6 +177,16 @@ type Removed struct {
 	Why  string `json:"why"`
 }
 
+// TitleCandidate is a line weighed as the title: its source line (0 for
+// none), text, score, the evidence that made the score, and whether it won.
+type TitleCandidate struct {
+	Line   int     `json:"line"`
+	Text   string  `json:"text"`
+	Score  float64 `json:"score"`
+	Why    string  `json:"why"`
+	Chosen bool    `json:"chosen,omitempty"`
+}
+
 // Document is an essay as the parser understood it.
 type Document struct {
 	// Name is a readable form of the source's file name ("my essay" for
@@ -191,6 +201,9 @@ type Document struct {
 	// "first-line", "repeat" (the better form repeated in the body),
 	// "flag" (--title), or "none".
 	TitleSource string `json:"title_source"`
+	// TitleCandidates are the lines the parser weighed as the title, with
+	// their scores and reasons, for inspect; the chosen one is marked.
+	TitleCandidates []TitleCandidate `json:"title_candidates,omitempty"`
 	// Subtitle is the line under the title that qualifies it, or "".
 	Subtitle string `json:"subtitle,omitempty"`
 	Author   string `json:"author"`
