@@ -64,6 +64,17 @@ type parser struct {
 	removedAt [][2]int
 	// lastKept is the index of the last kept line.
 	lastKept int
+
+	// fw is the function-word list of the essay's language (prose.go).
+	fw map[string]bool
+	// fm holds the title and author given by front matter or an e-text
+	// header (frontmatter.go); chat is set when a chat preamble was cut.
+	fm   meta
+	chat bool
+	// headRead is set when readHead read a head zone; chosen is the
+	// title line it chose, metaTitle set when a field's title won.
+	headRead, metaTitle bool
+	chosen              *line
 }
 
 // Parse reads an essay. It fails only on undecodable or non-text input,
@@ -86,7 +97,9 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 		p.strip = append(p.strip, re)
 	}
 	p.removeBoilerplate()
+	p.readWrappers()
 	p.removeDebris()
+	p.findLayout()
 	p.inferTitle()
 	p.mendCuts()
 	p.buildBlocks()
