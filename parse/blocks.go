@@ -66,6 +66,9 @@ type blockRule struct {
 //  5. heading    - a standalone section name, numbered or ALL-CAPS line
 //  6. reference  - each entry after a References/Bibliography/Works Cited heading
 //  7. list_item  - bulleted ("-", "*", "•") and numbered ("1.", "a)") items
+//
+// Reference entries and list items come out as one-item List blocks;
+// groupLists (list.go) joins each run into one List, nested by indentation.
 //  8. paragraph  - everything else: lines joined per the region's layout
 var rules []blockRule
 
@@ -94,6 +97,7 @@ func (p *parser) buildBlocks() {
 		}
 	}
 	regions := p.regions()
+	indents := map[int]int{} // list items' indentation, by block index
 	for _, r := range regions {
 		for i := 0; i < len(r.lines); {
 			b, n := p.openBlock(r, i)
@@ -102,11 +106,15 @@ func (p *parser) buildBlocks() {
 				i += n
 				continue
 			}
+			if b.Kind == essay.List {
+				indents[len(p.doc.Blocks)] = r.lines[i].indent
+			}
 			p.emit(b)
 			i += n
 		}
 	}
-	p.explainLists()
+	p.groupLists(indents)
+	p.relevelMarkdown()
 }
 
 // openBlock runs the rules at line i; the paragraph is the fallback. It
@@ -131,6 +139,9 @@ func (p *parser) openBlock(r *region, i int) (essay.Block, int) {
 	}
 	for _, l := range r.lines[i+1 : i+n] {
 		b.Why += l.mendNote()
+		if b.List != nil {
+			b.List.Items[0].Why += l.mendNote()
+		}
 	}
 	return b, n
 }
@@ -163,9 +174,15 @@ func (p *parser) mergeIntoLast(b essay.Block, l *line) bool {
 	}
 	last := &p.doc.Blocks[n-1]
 	switch last.Kind {
-	case essay.Paragraph, essay.ListItem, essay.Quote, essay.Reference:
+	case essay.Paragraph, essay.Quote:
 		last.Text = p.joinText(last.Text, b.Text)
 		last.Why += l.mendNote()
+		return true
+	case essay.List: // one item until groupLists runs
+		it := &last.List.Items[len(last.List.Items)-1]
+		it.Text = p.joinText(it.Text, b.Text)
+		it.Why += l.mendNote()
+		last.Text = it.Text
 		return true
 	}
 	return false

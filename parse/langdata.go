@@ -37,6 +37,10 @@ type langData struct {
 	// prepositions, conjunctions, pronouns): a line with several of them
 	// reads as a sentence, not as a title or chrome.
 	Function []string
+	// Interface are the words of web and app interfaces in the language
+	// (menus, buttons, account and sharing controls, forms, legal
+	// footers): a unit made mostly of them is chrome (prose.go).
+	Interface []string
 	// Page is the word for "page" in page-number debris ("Page 3",
 	// "Seite 3", "3 | Page").
 	Page []string
@@ -60,7 +64,8 @@ var langTable = map[string]*langData{
 		By:          []string{"by", "written by"},
 		Sections:    []string{"introduction", "conclusion", "conclusions", "summary", "abstract", "background", "discussion", "method", "methods", "methodology", "results", "analysis", "acknowledgements", "acknowledgments", "overview", "literature review", "main body", "body", "evaluation", "recommendation", "recommendations", "findings", "limitations", "preface", "foreword", "epilogue", "prologue", "afterword", "thesis", "counterargument", "counterarguments", "counter-argument", "counter-arguments", "rebuttal", "endnotes", "footnotes", "notes", "further reading", "reflection", "context", "purpose", "scope", "aim", "aims", "objective", "objectives", "executive summary", "concluding remarks", "final thoughts", "appendix"},
 		RefSections: []string{"references", "bibliography", "works cited", "works consulted", "reference list", "sources", "literature cited", "citations"},
-		Function:    []string{"the", "of", "and", "to", "in", "a", "is", "that", "it", "was", "for", "on", "as", "with", "be", "by", "this", "are", "not", "but", "from", "or", "have", "had", "which", "an", "they", "his", "her", "their", "were", "been", "has", "would", "there", "we", "he", "she", "its", "at"},
+		Function:    []string{"a", "an", "the", "and", "or", "but", "nor", "so", "yet", "if", "then", "than", "that", "this", "these", "those", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "into", "onto", "upon", "about", "over", "under", "after", "before", "between", "through", "during", "against", "among", "as", "like", "not", "no", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "all", "some", "any", "more", "most", "such", "one", "other", "also", "only", "very", "because", "while", "although", "though", "since", "until", "every", "each"},
+		Interface:   []string{"home", "menu", "search", "login", "log", "signin", "signup", "sign", "register", "subscribe", "subscription", "account", "profile", "password", "email", "e-mail", "newsletter", "share", "tweet", "facebook", "twitter", "linkedin", "pinterest", "reddit", "whatsapp", "instagram", "copy", "link", "print", "download", "upload", "save", "bookmark", "follow", "followers", "following", "reply", "replies", "respond", "responses", "comment", "comments", "like", "likes", "clap", "claps", "listen", "app", "cookie", "cookies", "privacy", "terms", "policy", "conditions", "contact", "about", "careers", "press", "help", "faq", "dmca", "copyright", "reserved", "rights", "advertisement", "sponsored", "ad", "ads", "related", "recommended", "recommendations", "popular", "trending", "topics", "tags", "categories", "category", "more", "show", "view", "views", "read", "open", "document", "submit", "send", "order", "price", "checker", "plagiarism", "grammar", "flashcards", "q&a", "skip", "content", "cite", "citation", "accept", "settings", "status", "blog", "teams", "write", "pages", "words", "rating", "access", "get", "continue", "donate", "company", "check", "quality"},
 		Page:        []string{"page"},
 		TitleCase:   true,
 		Quotes:      [4]string{"“", "”", "‘", "’"},
@@ -69,7 +74,7 @@ var langTable = map[string]*langData{
 		By:          []string{"par", "de"},
 		Sections:    []string{"introduction", "conclusion", "résumé", "avant-propos", "préface", "développement", "discussion", "analyse", "méthode", "méthodologie", "résultats", "remerciements", "notes", "annexe", "annexes", "problématique", "synthèse", "première partie", "deuxième partie", "troisième partie", "épilogue", "prologue"},
 		RefSections: []string{"bibliographie", "références", "références bibliographiques", "sources", "ouvrages cités", "sitographie", "webographie"},
-		Function:    []string{"le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "que", "qui", "dans", "pour", "pas", "sur", "au", "aux", "il", "elle", "ne", "se", "ce", "par", "plus", "son", "sa", "ses", "avec", "mais", "ou", "nous", "vous", "sont", "été", "leur", "cette", "comme"},
+		Function:    []string{"le", "la", "les", "un", "une", "des", "du", "de", "d", "l", "et", "ou", "mais", "donc", "car", "ni", "que", "qu", "qui", "quoi", "dont", "où", "à", "au", "aux", "en", "dans", "par", "pour", "sur", "sous", "avec", "sans", "entre", "vers", "chez", "ne", "pas", "plus", "il", "ils", "elle", "elles", "on", "nous", "vous", "je", "j", "tu", "se", "s", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "est", "sont", "était", "être", "a", "ont", "avait", "avoir", "fait", "si", "comme", "tout", "tous", "même", "y", "lui", "c", "n", "m"},
 		Page:        []string{"page"},
 		Quotes:      [4]string{"«", "»", "“", "”"},
 		SpaceBefore: true,
@@ -78,7 +83,7 @@ var langTable = map[string]*langData{
 		By:          []string{"von"},
 		Sections:    []string{"einleitung", "einführung", "schluss", "schlussfolgerung", "fazit", "zusammenfassung", "hauptteil", "diskussion", "analyse", "methode", "methoden", "methodik", "ergebnisse", "ausblick", "vorwort", "nachwort", "anmerkungen", "anhang", "danksagung", "schlussbetrachtung"},
 		RefSections: []string{"literaturverzeichnis", "literatur", "quellen", "quellenverzeichnis", "bibliographie", "bibliografie", "quellenangaben", "literaturangaben", "verwendete literatur"},
-		Function:    []string{"der", "die", "das", "und", "in", "zu", "den", "von", "ist", "nicht", "mit", "dem", "des", "sich", "auf", "für", "ein", "eine", "als", "auch", "es", "an", "er", "sie", "wird", "aus", "bei", "nach", "wie", "im", "um", "dass", "war", "aber", "oder", "noch", "werden", "hat", "sind", "einer"},
+		Function:    []string{"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "aber", "denn", "doch", "dass", "daß", "wenn", "als", "wie", "so", "zu", "zum", "zur", "in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "vor", "für", "über", "unter", "durch", "gegen", "ohne", "um", "nicht", "kein", "keine", "ich", "du", "er", "sie", "es", "wir", "ihr", "man", "sich", "sein", "seine", "ihre", "ist", "sind", "war", "waren", "hat", "haben", "hatte", "wird", "werden", "wurde", "kann", "muss", "muß", "auch", "nur", "noch", "schon", "was", "wer", "dies", "diese", "dieser"},
 		Page:        []string{"seite"},
 		Quotes:      [4]string{"„", "“", "‚", "‘"},
 	},
@@ -86,7 +91,7 @@ var langTable = map[string]*langData{
 		By:          []string{"por"},
 		Sections:    []string{"introducción", "conclusión", "conclusiones", "resumen", "desarrollo", "discusión", "análisis", "método", "metodología", "resultados", "agradecimientos", "notas", "anexo", "anexos", "prólogo", "epílogo", "marco teórico", "objetivos", "reflexión final"},
 		RefSections: []string{"bibliografía", "referencias", "referencias bibliográficas", "fuentes", "obras citadas", "webgrafía"},
-		Function:    []string{"el", "la", "los", "las", "de", "del", "y", "en", "que", "a", "un", "una", "es", "se", "no", "por", "con", "para", "su", "sus", "lo", "como", "más", "pero", "al", "le", "fue", "ha", "son", "este", "esta", "entre", "sin", "sobre", "también", "era"},
+		Function:    []string{"el", "la", "los", "las", "un", "una", "unos", "unas", "y", "e", "o", "u", "pero", "que", "quien", "cual", "no", "de", "del", "a", "al", "en", "con", "por", "para", "sin", "sobre", "entre", "hasta", "desde", "se", "su", "sus", "lo", "le", "les", "me", "te", "nos", "yo", "tú", "él", "ella", "ellos", "es", "son", "era", "fue", "ser", "estar", "está", "ha", "han", "había", "como", "si", "más", "muy", "también", "este", "esta", "ese", "esa", "cuando", "donde", "porque"},
 		Page:        []string{"página"},
 		Quotes:      [4]string{"«", "»", "“", "”"},
 	},
@@ -94,7 +99,7 @@ var langTable = map[string]*langData{
 		By:          []string{"di"},
 		Sections:    []string{"introduzione", "conclusione", "conclusioni", "sommario", "riassunto", "sviluppo", "discussione", "analisi", "metodo", "metodologia", "risultati", "ringraziamenti", "note", "appendice", "premessa", "prefazione", "epilogo", "prologo"},
 		RefSections: []string{"bibliografia", "riferimenti", "riferimenti bibliografici", "fonti", "opere citate", "sitografia"},
-		Function:    []string{"il", "lo", "la", "i", "gli", "le", "di", "del", "della", "dei", "e", "è", "che", "a", "in", "un", "una", "per", "non", "con", "si", "da", "su", "al", "alla", "come", "ma", "più", "sono", "era", "nel", "nella", "anche", "questo", "suo", "sua"},
+		Function:    []string{"il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "l", "e", "ed", "o", "ma", "che", "chi", "cui", "non", "di", "del", "della", "dei", "delle", "dello", "degli", "a", "al", "alla", "ai", "alle", "allo", "da", "dal", "dalla", "in", "nel", "nella", "nei", "nelle", "con", "su", "sul", "sulla", "per", "tra", "fra", "si", "ci", "vi", "mi", "ti", "io", "tu", "egli", "ella", "noi", "voi", "essi", "è", "sono", "era", "essere", "ha", "hanno", "aveva", "come", "se", "anche", "più", "suo", "sua", "suoi", "questo", "questa", "quello", "quella", "d", "dell", "all", "nell", "un'", "quando"},
 		Page:        []string{"pagina", "pag"},
 		Quotes:      [4]string{"«", "»", "“", "”"},
 	},
@@ -189,9 +194,37 @@ var langTable = map[string]*langData{
 }
 
 // nameParticles are the lower-case words inside personal names in the
-// languages above ("Sanne de Vries", "Ludwig van Beethoven").
+// languages above ("Sanne de Vries", "Ludwig van Beethoven"); they may
+// stand lower-case inside a name.
 var nameParticles = setOf("de", "da", "das", "do", "dos", "di", "del", "della", "du", "des", "la", "le",
-	"van", "von", "der", "den", "ten", "ter", "zu", "y", "e", "af", "av", "bin", "ibn", "al")
+	"van", "von", "der", "den", "ten", "ter", "zu", "y", "e", "bin", "ibn", "al")
+
+// bylineWords are the one-word byline words of every language ("by",
+// "par", "von"), for a byline word standing alone on a line above the
+// author's name, which is read in any language.
+var bylineWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, d := range langTable {
+		for _, b := range d.By {
+			if !strings.Contains(b, " ") {
+				m[b] = true
+			}
+		}
+	}
+	return m
+}()
+
+// interfaceWords are every language's Interface words: interfaces are
+// often in English whatever the essay's language.
+var interfaceWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, d := range langTable {
+		for _, w := range d.Interface {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // langFor returns the data for a BCP 47 tag by its primary subtag, and
 // English's for a language not in langTable.

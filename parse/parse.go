@@ -68,6 +68,17 @@ type parser struct {
 	// lang is what the parser knows of the document's language
 	// (langdata.go), set once the language is known.
 	lang *langData
+
+	// fw is the function-word list of the essay's language (prose.go).
+	fw map[string]bool
+	// fm holds the title and author given by front matter or an e-text
+	// header (frontmatter.go); chat is set when a chat preamble was cut.
+	fm   meta
+	chat bool
+	// headRead is set when readHead read a head zone; chosen is the
+	// title line it chose, metaTitle set when a field's title won.
+	headRead, metaTitle bool
+	chosen              *line
 }
 
 // Parse reads an essay. It fails only on undecodable or non-text input,
@@ -87,8 +98,10 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 		p.strip = append(p.strip, re)
 	}
 	p.removeBoilerplate()
+	p.readWrappers()
 	p.removeDebris()
 	p.setLang()
+	p.findLayout()
 	p.inferTitle()
 	p.mendCuts()
 	p.buildBlocks()
@@ -96,6 +109,7 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	if !opt.NoSmart {
 		p.smarten()
 	}
+	p.inlineAll()
 	p.sortRemoved()
 	return doc, nil
 }
