@@ -111,6 +111,7 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	if !opt.NoSmart {
 		p.smarten()
 	}
+	p.inlineAll()
 	p.sortRemoved()
 	return doc, nil
 }

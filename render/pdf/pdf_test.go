@@ -36,20 +36,91 @@ func renderFile(t testing.TB, b *render.Book, o render.Options) (string, render.
 	return path, st
 }
 
-// sourceWords lists the words of a document's title, author and blocks,
-// with list markers, as a reader would expect to get them back.
+// sourceWords lists the words of a document's title block, blocks and
+// notes, with list markers and note markers as they are drawn, as a
+// reader would expect to get them back.
 func sourceWords(d *essay.Document) []string {
 	var ws []string
 	ws = append(ws, strings.Fields(d.Title)...)
+	ws = append(ws, strings.Fields(d.Subtitle)...)
 	ws = append(ws, strings.Fields(d.Author)...)
-	for _, b := range d.Blocks {
-		switch {
-		case b.Kind == essay.ListItem && !b.Ordered && strings.Contains(" - * + ", " "+b.Marker+" "):
-			ws = append(ws, "•") // bullets are drawn as bullets
-		case b.Marker != "":
-			ws = append(ws, b.Marker)
+	if d.Epigraph != nil {
+		ws = append(ws, blockWords(d.Epigraph)...)
+	}
+	for i := range d.Blocks {
+		ws = append(ws, blockWords(&d.Blocks[i])...)
+	}
+	if len(d.Notes) > 0 {
+		ws = append(ws, "Notes")
+	}
+	for i := range d.Notes {
+		n := &d.Notes[i]
+		ws = append(ws, markerText(n.Label)+".")
+		ws = append(ws, spanWords(n.Runs())...)
+	}
+	return ws
+}
+
+// spanWords lists the words of inline content as drawn: note markers
+// joined to the word before them.
+func spanWords(spans []essay.Span) []string {
+	var b strings.Builder
+	for _, s := range spans {
+		if s.Note != "" {
+			b.WriteString(markerText(s.Text))
+			continue
 		}
-		ws = append(ws, strings.Fields(b.Text)...)
+		b.WriteString(s.Text)
+	}
+	return strings.Fields(b.String())
+}
+
+// blockWords lists the words of one block as drawn.
+func blockWords(b *essay.Block) []string {
+	var ws []string
+	switch {
+	case b.Kind == essay.ListItem && !b.Ordered && strings.Contains(" - * + ", " "+b.Marker+" "):
+		ws = append(ws, "•") // bullets are drawn as bullets
+	case b.Marker != "":
+		ws = append(ws, b.Marker)
+	}
+	switch b.Kind {
+	case essay.List:
+		if b.List != nil {
+			ws = append(ws, listWords(b.List, 0)...)
+		}
+	case essay.Verse:
+		for _, st := range b.Stanzas {
+			for i := range st {
+				ws = append(ws, spanWords(st[i].Runs())...)
+			}
+		}
+	case essay.Rule:
+		ws = append(ws, "*", "*", "*")
+	default:
+		ws = append(ws, spanWords(b.Runs())...)
+	}
+	if b.Attribution != "" {
+		ws = append(ws, "—")
+		ws = append(ws, strings.Fields(b.Attribution)...)
+	}
+	return ws
+}
+
+func listWords(l *essay.ListInfo, depth int) []string {
+	var ws []string
+	for i := range l.Items {
+		it := &l.Items[i]
+		switch {
+		case l.Kind != essay.References:
+			ws = append(ws, listMarker(l, i, depth))
+		case it.Marker != "":
+			ws = append(ws, it.Marker)
+		}
+		ws = append(ws, spanWords(it.Runs())...)
+		if it.Sub != nil {
+			ws = append(ws, listWords(it.Sub, depth+1)...)
+		}
 	}
 	return ws
 }
