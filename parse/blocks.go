@@ -114,6 +114,7 @@ func (p *parser) buildBlocks() {
 		}
 	}
 	p.groupLists(indents)
+	p.relevelMarkdown()
 }
 
 // openBlock runs the rules at line i; the paragraph is the fallback. It

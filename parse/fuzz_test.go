@@ -131,6 +131,15 @@ func checkInvariants(t *testing.T, src []byte) {
 			t.Fatalf("untrimmed text %q", s)
 		}
 	}
+	// Spans and items may start or end with a space, but hold no control
+	// or invisible characters either.
+	for _, s := range testutil.DocTexts(doc, true) {
+		for _, r := range s {
+			if r == '\n' || r == '\u00a0' || isControl(r) || isInvisible(r) || r == '\t' {
+				t.Fatalf("character %U left in %q", r, s)
+			}
+		}
+	}
 	for _, b := range doc.Blocks {
 		if reason, ok := strings.CutPrefix(b.Why, string(b.Kind)+": "); !ok || reason == "" {
 			t.Fatalf("block why %q does not name its rule (%s) and a reason", b.Why, b.Kind)
@@ -158,9 +167,6 @@ func checkInvariants(t *testing.T, src []byte) {
 // than a Rule comes out as a text with a newline, which fails the checks.
 func blockTexts(doc *essay.Document) []string {
 	out := []string{doc.Subtitle}
-	for _, s := range testutil.DocTexts(doc, true) {
-		out = append(out, s)
-	}
 	blocks := doc.Blocks
 	if doc.Epigraph != nil {
 		blocks = append([]essay.Block{*doc.Epigraph}, blocks...)

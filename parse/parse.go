@@ -75,6 +75,10 @@ type parser struct {
 	// title line it chose, metaTitle set when a field's title won.
 	headRead, metaTitle bool
 	chosen              *line
+	// lower is the set of words found in lower case in the text.
+	lower map[string]bool
+	// capsHeadings counts the headings in capitals inside the body.
+	capsHeadings int
 }
 
 // Parse reads an essay. It fails only on undecodable or non-text input,
@@ -107,6 +111,7 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	if !opt.NoSmart {
 		p.smarten()
 	}
+	p.inlineAll()
 	p.sortRemoved()
 	return doc, nil
 }
