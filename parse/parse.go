@@ -80,6 +80,10 @@ type parser struct {
 	// title line it chose, metaTitle set when a field's title won.
 	headRead, metaTitle bool
 	chosen              *line
+	// lower is the set of words found in lower case in the text.
+	lower map[string]bool
+	// capsHeadings counts the headings in capitals inside the body.
+	capsHeadings int
 }
 
 // Parse reads an essay. It fails only on undecodable or non-text input,
