@@ -119,7 +119,17 @@ func (p *parser) findBody() {
 		return
 	}
 	start, end := bestA, bestB
+	// A small island of prose at either end, cut off from the rest by two
+	// or more short units (a caption, a blurb), is not the body.
+	start, end = trimIslands(us, start, end)
 	// Structure before the body: headings, a salutation and its dateline.
+	// Lines in capitals lead the body only where the body has headings
+	// in capitals too.
+	for _, u := range us[start : end+1] {
+		if len(u.lines) == 1 && u.class == classShort && allCaps(u.lines[0].text) {
+			p.capsHeadings++
+		}
+	}
 	for start > 0 && (p.leadsBody(us[start-1]) || len(us[start-1].lines) == 1 && datelineRE.MatchString(us[start-1].lines[0].text) &&
 		salutationRE.MatchString(us[start].lines[0].text)) {
 		start--
@@ -174,7 +184,7 @@ func (p *parser) leadsBody(u *unit) bool {
 		return len(m[1]) >= 2
 	}
 	return salutationRE.MatchString(t) || numberedHeadingRE.MatchString(t) || romanRE.MatchString(t) ||
-		allCaps(t) && wordCount(t) <= 8 && !p.nameLike(t)
+		allCaps(t) && wordCount(t) <= 8 && !p.nameLike(t) && p.capsHeadings > 0
 }
 
 // trailEnd extends the body's last unit over the structure that follows
@@ -232,6 +242,52 @@ var _ = fmt.Sprintf
 // tables of contents, the body and the head zone before it.
 func (p *parser) findLayout() {
 	p.fw = p.lang.functionSet()
+	if !p.opt.KeepBoilerplate {
+		p.readCoverSheet()
+		p.removeFurniture()
+	}
 	p.findBody()
 	p.readHead()
+}
+
+// islandWords is the most words an island of prose at the edge of the
+// body run may have to be cut off.
+const islandWords = 40
+
+// trimIslands drops small runs of prose at the ends of the body run
+// [start, end] that two or more non-prose units separate from the rest.
+func trimIslands(us []*unit, start, end int) (int, int) {
+	for {
+		words, k := 0, start
+		for k <= end && us[k].class >= classNear {
+			words += us[k].st.words
+			k++
+		}
+		gap := 0
+		for k <= end && us[k].class < classNear {
+			gap++
+			k++
+		}
+		if k > end || gap < 2 || words >= islandWords || words == 0 {
+			break
+		}
+		start = k
+	}
+	for {
+		words, k := 0, end
+		for k >= start && us[k].class >= classNear {
+			words += us[k].st.words
+			k--
+		}
+		gap := 0
+		for k >= start && us[k].class < classNear {
+			gap++
+			k--
+		}
+		if k < start || gap < 2 || words >= islandWords || words == 0 {
+			break
+		}
+		end = k
+	}
+	return start, end
 }

@@ -16,6 +16,9 @@ import (
 // title as cited). Document.TitleCandidates keeps the scores and reasons
 // for inspect.
 
+// maxCandidates is the most title candidates weighed.
+const maxCandidates = 40
+
 // headRole is what a line of the head zone was read as.
 type headRole int
 
@@ -46,6 +49,7 @@ type meta struct {
 	titleLine, authorLine *line
 	titleScore            float64
 	authorScore           int
+	rank                  int // rank of the title field's label
 }
 
 // readHead reads the head zone: it chooses the title and author and
@@ -64,6 +68,9 @@ func (p *parser) readHead() {
 		} else if l.zone == zoneBody && bodyStart < 0 {
 			bodyStart = l.idx
 		}
+	}
+	if p.fm.author != "" {
+		p.doc.Author = p.fm.author
 	}
 	if len(hs) == 0 && p.fm.title == "" {
 		return
@@ -138,6 +145,11 @@ func (p *parser) readHead() {
 			cands = append(cands, h)
 		}
 	}
+	// The candidates nearest the body are enough, and keep the cost
+	// linear.
+	if len(cands) > maxCandidates {
+		cands = cands[len(cands)-maxCandidates:]
+	}
 	for k, h := range cands {
 		p.scoreTitle(h, k, cands, hs, bodyStart)
 	}
@@ -167,7 +179,11 @@ func (p *parser) readHead() {
 	}
 	// Names next to the title are its author.
 	if best != nil {
-		for _, k := range []int{slices.Index(hs, best) + 1, slices.Index(hs, best) + 2, slices.Index(hs, best) - 1} {
+		bk := slices.Index(hs, best)
+		for _, k := range []int{bk + 1, bk + 2, bk - 1} {
+			if k == bk-1 && k != 0 {
+				continue // a name above the title only at the very top
+			}
 			if k >= 0 && k < len(hs) && hs[k].role == roleTitle && p.nameLike(hs[k].l.text) {
 				hs[k].role, hs[k].author, hs[k].ascore = roleAuthor, properName(hs[k].l.text), 7
 				hs[k].why = "author: a name beside the title"
@@ -229,7 +245,7 @@ func (p *parser) titleEligible(t string) bool {
 	if n > maxTitle || wordCount(t) > 25 || letterCount(t) < 2 || startsLower(t) {
 		return false
 	}
-	if strings.ContainsRune(",;-–—(", lastRune(t)) {
+	if strings.ContainsRune(",;-–—(", lastRune(t)) || strings.ContainsRune("([", []rune(t)[0]) {
 		return false
 	}
 	if _, _, known := knownSection(t); known {
@@ -267,7 +283,7 @@ func (p *parser) scoreTitle(h *headLine, k int, cands, hs []*headLine, bodyStart
 	// Followed by an author line, directly or under one subtitle line.
 	hk := slices.Index(hs, h)
 	for j := hk + 1; j < len(hs) && j <= hk+2; j++ {
-		if hs[j].role == roleAuthor || hs[j].role == roleByWord || p.nameLike(hs[j].l.text) && !p.nameLike(t) {
+		if hs[j].role == roleAuthor || hs[j].role == roleByWord || j == hk+1 && p.nameLike(hs[j].l.text) && !p.nameLike(t) {
 			if !strings.HasSuffix(t, ".") {
 				add(4, "an author's name or byline follows")
 			}
@@ -276,6 +292,11 @@ func (p *parser) scoreTitle(h *headLine, k int, cands, hs []*headLine, bodyStart
 	}
 	if hk > 0 && hs[hk-1].role == roleAuthor && hk == 1 {
 		add(2, "under the author's name at the top")
+	}
+	if bodyStart > i {
+		if far := min(4, (bodyStart-i)/25); far > 0 {
+			add(-float64(far), fmt.Sprintf("%d lines above the body", bodyStart-i))
+		}
 	}
 	if h.l.indent >= 10 {
 		add(2, "centred")
@@ -320,7 +341,7 @@ func (p *parser) repeats(t string) int {
 	}
 	n := 0
 	for _, l := range p.lines {
-		if l.blank || l.text == t {
+		if l.blank || l.text == t || l.cutWhat == "wrapper" {
 			continue
 		}
 		if strings.Contains(key(l.orig), k) {

@@ -14,7 +14,8 @@ import (
 var (
 	// wrapperRE matches an e-text's start or end marker line:
 	// "*** START OF THE ... ***", "*** END OF THIS ... ***".
-	wrapperRE = regexp.MustCompile(`^\*{3}\s*(START|END)\b[^*]*\*{3}$`)
+	// The marker may be wrapped over a few lines.
+	wrapperRE = regexp.MustCompile(`^\*{3}\s*(START|END)\b`)
 	// fmFieldRE matches a YAML field: "title: Walking Tours".
 	fmFieldRE = regexp.MustCompile(`^([A-Za-z][\w-]*)\s*:\s*(.*)$`)
 	// offerRE matches the words of a chat assistant's closing offer.
@@ -83,14 +84,20 @@ func (p *parser) readFrontMatter() {
 // readMarkers removes what stands outside "*** START ... ***" and "***
 // END ... ***" markers, reading "Title:" and "Author:" fields there.
 func (p *parser) readMarkers() {
-	start, end := -1, -1
+	start, startEnd, end := -1, -1, -1
 	for i, l := range p.lines {
 		if l.blank || l.removed {
 			continue
 		}
 		if m := wrapperRE.FindStringSubmatch(l.text); m != nil {
 			if m[1] == "START" && start < 0 {
-				start = i
+				start, startEnd = i, i
+				for k := i; k < len(p.lines) && k <= i+3; k++ {
+					if strings.HasSuffix(p.lines[k].text, "***") {
+						startEnd = k
+						break
+					}
+				}
 			} else if m[1] == "END" && start >= 0 {
 				end = i
 				break
@@ -101,14 +108,14 @@ func (p *parser) readMarkers() {
 		return
 	}
 	for i, l := range p.lines {
-		if l.blank || l.removed || i > start && (end < 0 || i < end) {
+		if l.blank || l.removed || i > startEnd && (end < 0 || i < end) {
 			continue
 		}
 		why := "wrapper: the e-text's header, outside its START marker"
 		if i > start {
 			why = "wrapper: the e-text's licence, after its END marker"
 		}
-		if i == start || i == end {
+		if i >= start && i <= startEnd || i == end {
 			why = "wrapper: the e-text's start or end marker"
 		}
 		if label, value, ok := field(l.text); ok && i < start && value != "" {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -72,7 +73,35 @@ func (p *parser) nameLike(t string) bool {
 			return false
 		}
 	}
-	return caps >= 2 || caps >= 1 && len(fs) == 2
+	if caps < 2 && !(caps >= 1 && len(fs) == 2) {
+		return false
+	}
+	// Names are not common words: a line whose capitalised words mostly
+	// occur in lower case elsewhere in the text ("Online Distributed
+	// Proofreading Team") is not a name.
+	common := 0
+	for _, f := range fs {
+		if p.lowerWords()[strings.ToLower(strings.Trim(f, ".,"))] {
+			common++
+		}
+	}
+	return common*2 < len(fs)
+}
+
+// lowerWords returns the set of words that occur in lower case in the
+// text, computed once.
+func (p *parser) lowerWords() map[string]bool {
+	if p.lower == nil {
+		p.lower = map[string]bool{}
+		for _, l := range p.lines {
+			for _, f := range strings.Fields(l.text) {
+				if startsLower(f) && strings.ToLower(f) == f {
+					p.lower[strings.ToLower(strings.Trim(f, ".,;:!?\"'“”‘’()"))] = true
+				}
+			}
+		}
+	}
+	return p.lower
 }
 
 // properName turns a name in capitals into title case ("THEODOR LIPPS"
@@ -111,4 +140,63 @@ func (p *parser) byName(t string) string {
 		return name
 	}
 	return ""
+}
+
+// minCoverFields is the least number of "Label: value" lines that make a
+// cover sheet.
+const minCoverFields = 3
+
+// readCoverSheet removes a cover sheet at the top of the text: a cluster
+// of form fields ("Candidate name: ...", "Module: ...", a declaration,
+// "Signed: ____") starting in the first three lines, with at most two
+// other lines between fields. Its author and title fields are kept in
+// p.fm; a blank field is never an author.
+func (p *parser) readCoverSheet() {
+	var cover []*line
+	fields, others, k := 0, 0, 0
+	for i := p.nextKept(0); i >= 0; i = p.nextKept(i + 1) {
+		l := p.lines[i]
+		k++
+		if _, _, ok := field(l.text); ok && !mdHeadingRE.MatchString(l.text) {
+			fields++
+			others = 0
+			cover = append(cover, l)
+			continue
+		}
+		if fields == 0 && k > 3 || others >= 2 || utf8.RuneCountInString(l.text) > maxChrome {
+			break
+		}
+		others++
+		cover = append(cover, l)
+	}
+	// Drop the trailing lines that are not fields.
+	for len(cover) > 0 {
+		if _, _, ok := field(cover[len(cover)-1].text); ok {
+			break
+		}
+		cover = cover[:len(cover)-1]
+	}
+	if fields < minCoverFields {
+		return
+	}
+	for _, l := range cover {
+		label, value, ok := field(l.text)
+		why := "cover sheet: a line of the cover sheet"
+		switch {
+		case !ok:
+		case fieldTitleLabels[label] > 0 && value != "" && fieldTitleLabels[label] >= p.fm.rank:
+			p.fm.title, p.fm.titleLine, p.fm.titleScore, p.fm.rank = value, l, 10, fieldTitleLabels[label]
+			why = fmt.Sprintf("metadata: %q line in the header gives the title", fieldLabel(l.text))
+		case fieldAuthorLabels[label] && blankFieldRE.MatchString(value):
+			why = fmt.Sprintf("metadata: a blank %q form field", fieldLabel(l.text))
+		case fieldAuthorLabels[label] && p.fm.author == "" && (p.nameLike(value) || singleName(value)):
+			p.fm.author, p.fm.authorLine, p.fm.authorScore = properName(value), l, 10
+			why = fmt.Sprintf("metadata: %q line in the header gives the author", fieldLabel(l.text))
+		case blankFieldRE.MatchString(value) || strings.Contains(value, "___"):
+			why = fmt.Sprintf("cover sheet: a form field to fill in (%q)", fieldLabel(l.text))
+		default:
+			why = fmt.Sprintf("metadata: %q line in the header", fieldLabel(l.text))
+		}
+		p.remove(l, why)
+	}
 }

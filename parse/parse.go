@@ -68,6 +68,11 @@ type parser struct {
 	// lang is what the parser knows of the document's language
 	// (langdata.go), set once the language is known.
 	lang *langData
+	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
+	medWidth int
+	// minIndent caches proseIndent, plus one (0: not yet measured; -1: no
+	// prose lines).
+	minIndent int
 
 	// fw is the function-word list of the essay's language (prose.go).
 	fw map[string]bool
@@ -79,6 +84,10 @@ type parser struct {
 	// title line it chose, metaTitle set when a field's title won.
 	headRead, metaTitle bool
 	chosen              *line
+	// lower is the set of words found in lower case in the text.
+	lower map[string]bool
+	// capsHeadings counts the headings in capitals inside the body.
+	capsHeadings int
 }
 
 // Parse reads an essay. It fails only on undecodable or non-text input,

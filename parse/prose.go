@@ -148,7 +148,7 @@ func (s stats) classify() (int, string) {
 		return classBad, "mostly numbers and symbols"
 	case s.words >= 12 && fw >= 0.18 && ifc < 0.15 && dg < 0.25:
 		return classGood, "running prose"
-	case s.words >= 5 && s.ends && fw >= 0.2 && ifc < 0.2 && dg < 0.25:
+	case s.words >= 5 && s.ends && fw >= 0.2 && ifc < 0.2 && dg < 0.25 && (s.words > 12 || s.caps*10 < s.words*7):
 		return classNear, "a short sentence"
 	case s.words >= 12 && fw < 0.08:
 		return classBad, "many words and almost no function words (a list of links or names)"
