@@ -64,6 +64,11 @@ type parser struct {
 	removedAt [][2]int
 	// lastKept is the index of the last kept line.
 	lastKept int
+	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
+	medWidth int
+	// minIndent caches proseIndent, plus one (0: not yet measured; -1: no
+	// prose lines).
+	minIndent int
 
 	// fw is the function-word list of the essay's language (prose.go).
 	fw map[string]bool

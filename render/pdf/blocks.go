@@ -74,10 +74,6 @@ func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
 			s.setSalutation(bl)
 		case essay.Signature:
 			s.setSignature(bl)
-		case essay.ListItem:
-			s.setListItem(bl, i)
-		case essay.Reference:
-			s.setReference(bl)
 		default: // paragraphs, and kinds this renderer does not know
 			s.setParagraph(bl)
 		}
@@ -495,53 +491,4 @@ func (r *renderer) setEpigraph(bl *essay.Block, hyph *typeset.Hyphenator) []*par
 		ps[len(ps)-1].keepWithNext = true
 	}
 	return ps
-}
-
-// setListItem sets a schema-1 list item. The parser no longer emits
-// them once it groups items into List blocks; this stays only until then
-// (it reads the next block to end the run, which setList never does).
-func (s *bodySetter) setListItem(bl *essay.Block, i int) {
-	r := s.r
-	st := r.body()
-	marker := bl.Marker
-	if !bl.Ordered && (marker == "" || marker == "-" || marker == "*" || marker == "+") {
-		marker = "•"
-	}
-	hang := r.size * 1.6
-	if mw := st.face.wordWidth(marker, st.size) + r.size*0.5; mw > hang {
-		hang = mw
-	}
-	st.left = hang + r.size*0.4
-	p := r.setSpans(bl.Runs(), st, s.hyph, s)
-	if len(p.lines) > 0 {
-		mw := st.face.wordWidth(marker, st.size)
-		l := &p.lines[0]
-		l.runs = append([]run{{x: r.left + st.left - r.size*0.5 - mw, text: marker, face: st.face}}, l.runs...)
-	}
-	p.before = r.leading * 0.2
-	if s.prev != essay.ListItem {
-		p.before = s.blockSpace(0.4)
-	}
-	if i+1 >= len(s.doc.Blocks) || s.doc.Blocks[i+1].Kind != essay.ListItem {
-		p.after = s.blockSpace(0.4) - s.gap
-	}
-	s.afterHeading = true
-	s.add(p)
-}
-
-// setReference sets a schema-1 reference entry (see setListItem).
-func (s *bodySetter) setReference(bl *essay.Block) {
-	r := s.r
-	st := r.body()
-	st.justify = false
-	st.left = r.size * 2
-	st.first = -r.size * 2
-	runs := bl.Runs()
-	if bl.Marker != "" { // a numbered entry keeps its label: "[3] Sato, K. ..."
-		runs = append([]essay.Span{{Text: bl.Marker + " "}}, runs...)
-	}
-	p := r.setSpans(runs, st, s.hyph, s)
-	p.before = r.leading * 0.3
-	s.afterHeading = true
-	s.add(p)
 }

@@ -78,12 +78,6 @@ func spanWords(spans []essay.Span) []string {
 // blockWords lists the words of one block as drawn.
 func blockWords(b *essay.Block) []string {
 	var ws []string
-	switch {
-	case b.Kind == essay.ListItem && !b.Ordered && strings.Contains(" - * + ", " "+b.Marker+" "):
-		ws = append(ws, "•") // bullets are drawn as bullets
-	case b.Marker != "":
-		ws = append(ws, b.Marker)
-	}
 	switch b.Kind {
 	case essay.List:
 		if b.List != nil {
@@ -403,8 +397,7 @@ func TestWidowsOrphansHeadings(t *testing.T) {
 		// a paragraph longer than a page, and a list
 		doc.Blocks = append(doc.Blocks[:20], append([]essay.Block{
 			{Kind: essay.Paragraph, Text: strings.Repeat(sampleParagraphs[3]+" ", 25)},
-			{Kind: essay.ListItem, Marker: "•", Text: sampleParagraphs[1]},
-			{Kind: essay.ListItem, Marker: "•", Text: sampleParagraphs[2]},
+			list(essay.ListInfo{Kind: essay.Bullets, Items: items(sampleParagraphs[1], sampleParagraphs[2])}),
 		}, doc.Blocks[20:]...)...)
 		r := newRenderer(render.Single(doc, "", ""), o, Settings{})
 		pages := r.layout()
@@ -609,16 +602,16 @@ func TestHostileText(t *testing.T) {
 		{Kind: essay.Paragraph, Text: "See " + url + " for details."},
 		{Kind: essay.Paragraph, Text: "Parentheses (like these) and back\\slashes \\ and a\tTab\x07bell, soft\u00adhyphen and zero\u200bwidth."},
 		{Kind: essay.Paragraph, Text: "   "},
-		{Kind: essay.ListItem, Text: ""},
+		list(essay.ListInfo{Kind: essay.Numbered, Style: "i", Start: 3999, Items: items("", "roman numerals run out at 3999", "")}),
 		{Kind: essay.Quote, Text: strings.Repeat("Quoted words go on and on. ", 40)},
-		{Kind: essay.Reference, Text: "Author, A. (2020). " + url},
+		list(essay.ListInfo{Kind: essay.References, Items: []essay.Item{{Marker: "[1]", Text: "Author, A. (2020). " + url}}}),
 		{Kind: essay.Heading, Level: 3, Text: "A heading at the very end"},
 	}}
 	path, st := renderFile(t, render.Single(doc, "", ""), render.Defaults())
 	testutil.QpdfCheck(t, path)
 	testutil.PdfFonts(t, path)
 	text := strings.Join(strings.Fields(testutil.PdfToText(t, path)), " ")
-	for _, w := range []string{"Parentheses (like these) and back\\slashes \\ and a Tab bell, softhyphen and zerowidth.", "A heading at the very end", "? (Title) \\ with tabs"} {
+	for _, w := range []string{"Parentheses (like these) and back\\slashes \\ and a Tab bell, softhyphen and zerowidth.", "A heading at the very end", "? (Title) \\ with tabs", "mmmcmxcix. 4000. roman numerals run out at 3999 4001."} {
 		if !strings.Contains(text, w) {
 			t.Errorf("extracted text lacks %q:\n%s", w, text)
 		}
