@@ -32,9 +32,9 @@ type unit struct {
 	// chrome and has no lines.
 	removed bool
 	lines   []*line
-	st    stats
-	class int
-	why   string
+	st      stats
+	class   int
+	why     string
 }
 
 // chromeRun is the length of a run of non-prose units that weighs as a
