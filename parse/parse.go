@@ -70,6 +70,8 @@ type parser struct {
 	lang *langData
 	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
 	medWidth int
+	// noteIDs maps the labels of the confirmed notes to their IDs.
+	noteIDs map[string]string
 	// minIndent caches proseIndent, plus one (0: not yet measured; -1: no
 	// prose lines).
 	minIndent int
@@ -86,6 +88,8 @@ type parser struct {
 	chosen              *line
 	// lower is the set of words found in lower case in the text.
 	lower map[string]bool
+	// shortWords maps the words of short lines to those lines (sharedWords).
+	shortWords map[string]map[string]bool
 	// capsHeadings counts the headings in capitals inside the body.
 	capsHeadings int
 }
@@ -112,8 +116,11 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	p.setLang()
 	p.findLayout()
 	p.inferTitle()
+	p.readHeadExtras()
 	p.mendCuts()
 	p.buildBlocks()
+	p.authorFromSignature()
+	p.findNotes()
 	p.detectPreview()
 	if !opt.NoSmart {
 		p.smarten()
