@@ -206,7 +206,9 @@ type Document struct {
 	TitleCandidates []TitleCandidate `json:"title_candidates,omitempty"`
 	// Subtitle is the line under the title that qualifies it, or "".
 	Subtitle string `json:"subtitle,omitempty"`
-	Author   string `json:"author"`
+	// SubtitleWhy explains the subtitle, as Block.Why does a block.
+	SubtitleWhy string `json:"subtitle_why,omitempty"`
+	Author      string `json:"author"`
 	// Lang is a BCP 47 language tag such as "en" or "en-GB".
 	Lang string `json:"lang"`
 	// Preview is true when the text is a truncated essay-bank preview.

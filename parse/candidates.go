@@ -212,6 +212,19 @@ func (p *parser) readHead() {
 			hs[k+1].role = roleSubtitle
 		}
 	}
+	// Keep an epigraph under the title and subtitle (subtitle.go).
+	if k := slices.Index(hs, best) + 1; best != nil && k < len(hs) {
+		for k < len(hs)-1 && hs[k].role != roleTitle {
+			k++
+		}
+		for _, idx := range p.epigraphLines(hs[k].l.idx) {
+			for _, h := range hs[k:] {
+				if h.l.idx == idx {
+					h.role = roleSubtitle
+				}
+			}
+		}
+	}
 	for _, h := range hs {
 		switch {
 		case h == best:
@@ -251,7 +264,8 @@ func (p *parser) titleEligible(t string) bool {
 	if _, _, known := knownSection(t); known {
 		return false
 	}
-	return !salutationRE.MatchString(t) && !signoffRE.MatchString(t) && !bulletRE.MatchString(t)
+	// A line opening with a dash names a quotation's source (subtitle.go).
+	return !salutationRE.MatchString(t) && !signoffRE.MatchString(t) && !bulletRE.MatchString(t) && !attributionRE.MatchString(t)
 }
 
 // scoreTitle weighs the evidence that head line h (candidate k of cands)

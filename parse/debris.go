@@ -37,6 +37,8 @@ func (p *parser) removeDebris() {
 			p.remove(l, "page number: a line holding only a page number")
 			l.cut, l.cutWhat = true, "page number"
 			pages++
+		case ruleRE.MatchString(l.text) && p.sceneBreak(l):
+			l.scene = true // a thematic break: a Rule block (rule.go)
 		case ruleRE.MatchString(l.text):
 			p.remove(l, fmt.Sprintf("rule: a horizontal rule of repeated %q", l.text[:1]))
 			l.cut, l.cutWhat = true, "rule"

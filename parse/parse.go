@@ -112,6 +112,7 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	p.removeDebris()
 	p.findLayout()
 	p.inferTitle()
+	p.readHeadExtras()
 	p.mendCuts()
 	p.buildBlocks()
 	p.findNotes()
