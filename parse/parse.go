@@ -84,6 +84,8 @@ type parser struct {
 	chosen              *line
 	// lower is the set of words found in lower case in the text.
 	lower map[string]bool
+	// shortWords maps the words of short lines to those lines (sharedWords).
+	shortWords map[string]map[string]bool
 	// capsHeadings counts the headings in capitals inside the body.
 	capsHeadings int
 }
@@ -115,6 +117,7 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	p.readHeadExtras()
 	p.mendCuts()
 	p.buildBlocks()
+	p.authorFromSignature()
 	p.findNotes()
 	p.detectPreview()
 	if !opt.NoSmart {
