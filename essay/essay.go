@@ -211,6 +211,13 @@ type Document struct {
 	Author      string `json:"author"`
 	// Lang is a BCP 47 language tag such as "en" or "en-GB".
 	Lang string `json:"lang"`
+	// LangSource says where Lang came from: "flag" (--lang), "detected"
+	// (from the text), or "default" ("en": the text was too short or too
+	// unclear to tell; a warning says which).
+	LangSource string `json:"lang_source"`
+	// LangConfidence is the detector's confidence in Lang, 0 to 1 (1 for
+	// "flag", 0 for "default").
+	LangConfidence float64 `json:"lang_confidence"`
 	// Preview is true when the text is a truncated essay-bank preview.
 	Preview bool `json:"preview"`
 	// Epigraph is a short Quote or Verse block (with its Attribution) set

@@ -66,7 +66,7 @@ func (p *parser) readSubtitle(t int) {
 		return
 	case strings.ContainsRune(".:;,", lastRune(s)) && !strings.HasSuffix(s, "..."):
 		return
-	case startsLower(s) || p.nameLike(s) || bylineRE.MatchString(s) || verseFieldRE.MatchString(s):
+	case startsLower(s) || p.nameLike(s) || p.isByline(s) || verseFieldRE.MatchString(s):
 		return
 	case listMarker(s) != "" || numberedHeadingRE.MatchString(s) || romanRE.MatchString(s) || mdHeadingRE.MatchString(s) && !strings.HasPrefix(s, "#"):
 		return
