@@ -156,7 +156,7 @@ func TestPlainEssayPassesEpubcheck(t *testing.T) {
 		`<h3 id="sec3">Three habits worth keeping</h3>`,
 		"<ol>\n<li>Walk the route twice",
 		"<blockquote>\n<p>A street is a conversation",
-		`<section class="references">` + "\n" + `<p class="ref">Abernethy`,
+		`<ul class="references">` + "\n" + `<li>Abernethy`,
 		"<p>" + sampleParas[0] + "</p>",
 	} {
 		if !strings.Contains(text, want) {
@@ -487,10 +487,17 @@ func TestMetadata(t *testing.T) {
 		`<meta property="schema:accessibilityFeature">displayTransformability</meta>`,
 		`<meta property="schema:accessibilityHazard">none</meta>`,
 		`<meta property="schema:accessibilitySummary">`,
-		`<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>`,
+		`<meta property="schema:accessibilityFeature">alternativeText</meta>`,
+		`<package xmlns="http://www.idpf.org/2007/opf" xml:lang="en-GB" `,
 	} {
 		if !strings.Contains(opf, want) {
 			t.Errorf("OPF lacks %s", want)
+		}
+	}
+	// No conformance is claimed: Ace checks part of WCAG, nobody the rest.
+	for _, claim := range []string{"dcterms:conformsTo", "a11y:certifiedBy"} {
+		if strings.Contains(opf, claim) {
+			t.Errorf("OPF claims %s", claim)
 		}
 	}
 	for name, body := range m {
