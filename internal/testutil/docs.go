@@ -90,7 +90,7 @@ func ConstructsDoc() *essay.Document {
 					{Marker: "[1]", Text: "Emerson, R. W. (1836). Nature. James Munroe."},
 					{Marker: "[2]", Text: "Wordsworth, W. (1807). Poems, in Two Volumes. Longman."},
 				}}},
-			{Kind: essay.Signature, Text: "I. T., Leith"},
+			{Kind: essay.Signature, Text: "Imogen Tallis, Leith"},
 		},
 		Notes: []essay.Note{
 			{ID: "n1", Label: "1", Text: "The same advice is given in most guides to urban walking."},

@@ -44,9 +44,9 @@ func titlePage(f front, notices []string, cls *classes) string {
 	n := w.b.Len()
 	w.line("h1", "", 0, f.title)
 	w.line("div", "subtitle", clsSubtitle, f.subtitle)
-	w.writeEpigraph(f.epigraph)
 	w.line("div", "byline", clsByline, f.author)
 	w.line("div", "date", clsDate, f.date)
+	w.writeEpigraph(f.epigraph)
 	for _, s := range notices {
 		notice(&w.b, s)
 	}
@@ -81,9 +81,8 @@ type blockFunc func(w *bodyWriter, b *essay.Block)
 
 // blockFuncs maps every block kind to the one function that writes it,
 // as goldmark's HTML renderer registers one function per node kind. A
-// kind that is not here is written as a paragraph. The schema-1 item
-// kinds (ListItem, Reference) are not here: partBody hands their runs to
-// writeLegacyItems until the parser no longer emits them.
+// kind that is not here (the schema-1 ListItem and Reference among them,
+// which the parser no longer emits) is written as a paragraph.
 var blockFuncs = map[essay.Kind]blockFunc{
 	essay.Paragraph:  (*bodyWriter).writeParagraph,
 	essay.Heading:    (*bodyWriter).writeHeading,
@@ -134,10 +133,6 @@ func partBody(d *essay.Document, heading, wm, file, lang string, cls *classes) (
 	blocks := d.Blocks
 	for i := 0; i < len(blocks); {
 		bl := &blocks[i]
-		if bl.Kind == essay.ListItem || bl.Kind == essay.Reference {
-			i += w.writeLegacyItems(blocks[i:])
-			continue
-		}
 		i++
 		f, ok := blockFuncs[bl.Kind]
 		if !ok {
@@ -234,7 +229,7 @@ func (w *bodyWriter) writeList(b *essay.Block) {
 
 // list writes l as an <ol> (numbered from Start in Style), a <ul>, or,
 // for references, a <ul class="references"> whose entries keep their
-// markers ("[3]") as text. A Sub list nests inside its item.
+// markers ("[3]") as text, in a span.marker. A Sub list nests inside its item.
 func (w *bodyWriter) list(l *essay.ListInfo) {
 	var open, close string
 	switch l.Kind {
@@ -252,12 +247,24 @@ func (w *bodyWriter) list(l *essay.ListInfo) {
 	w.b.WriteString(open)
 	for i := range l.Items {
 		it := &l.Items[i]
-		runs := inline(itemSpans(l, it))
+		runs := inline(it.Runs())
+		marker := ""
+		if l.Kind == essay.References {
+			marker = clean(it.Marker)
+		}
 		sub := it.Sub != nil && hasItems(it.Sub)
-		if len(runs) == 0 && !sub {
+		if len(runs) == 0 && marker == "" && !sub {
 			continue
 		}
 		w.b.WriteString("<li>")
+		if marker != "" {
+			w.b.WriteString(`<span class="marker">`)
+			esc(&w.b, marker)
+			w.b.WriteString("</span>")
+			if len(runs) > 0 {
+				w.b.WriteByte(' ')
+			}
+		}
 		w.writeRuns(runs)
 		if sub {
 			w.b.WriteString("\n")
@@ -268,23 +275,13 @@ func (w *bodyWriter) list(l *essay.ListInfo) {
 	w.b.WriteString(close)
 }
 
-// itemSpans returns an item's content: a references entry is led by its
-// marker.
-func itemSpans(l *essay.ListInfo, it *essay.Item) []essay.Span {
-	spans := it.Runs()
-	if l.Kind == essay.References {
-		if m := clean(it.Marker); m != "" {
-			spans = append([]essay.Span{{Text: m + " "}}, spans...)
-		}
-	}
-	return spans
-}
 
 // hasItems reports whether l has an item with text, at any depth.
 func hasItems(l *essay.ListInfo) bool {
 	for i := range l.Items {
 		it := &l.Items[i]
-		if len(inline(itemSpans(l, it))) > 0 || (it.Sub != nil && hasItems(it.Sub)) {
+		if len(inline(it.Runs())) > 0 || (l.Kind == essay.References && clean(it.Marker) != "") ||
+			(it.Sub != nil && hasItems(it.Sub)) {
 			return true
 		}
 	}
