@@ -34,6 +34,8 @@ func (p *parser) readWrappers() {
 	p.readFrontMatter()
 	p.readMarkers()
 	p.readChat()
+	p.cutTruncationMarkers()
+	p.cutInserts()
 }
 
 // readFrontMatter reads YAML front matter: "---" as the first line, fields,
