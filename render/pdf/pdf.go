@@ -72,6 +72,9 @@ func RenderWith(w io.Writer, b *render.Book, o render.Options, s Settings) (rend
 	}
 	r := newRenderer(b, o, s)
 	pages := r.layout()
+	if r.o.Cancelled() {
+		return render.Stats{}, render.ErrCancelled
+	}
 	if err := r.draw(w, pages); err != nil {
 		return render.Stats{}, fmt.Errorf("failed to render PDF: %w", err)
 	}
@@ -341,6 +344,9 @@ func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
 		gap = 0
 	}
 	for i, bl := range doc.Blocks {
+		if r.o.Cancelled() {
+			break // Render returns render.ErrCancelled
+		}
 		var p *para
 		switch bl.Kind {
 		case essay.Heading:
