@@ -81,7 +81,7 @@ const maxHeading = 100
 // in its region or in one-paragraph-per-line text) in title case.
 func openHeading(p *parser, r *region, i int) (essay.Block, int, bool) {
 	l := r.lines[i]
-	if l.join || i > 0 && !endsSentence(r.lines[i-1].text) {
+	if l.join || i > 0 && !endsSentence(r.lines[i-1].text) && !headingOver(r.lines[i-1].text, l.text) {
 		return essay.Block{}, 0, false
 	}
 	if i+1 < len(r.lines) && startsLower(r.lines[i+1].text) {
@@ -107,7 +107,9 @@ func openHeading(p *parser, r *region, i int) (essay.Block, int, bool) {
 	if level == 0 {
 		return essay.Block{}, 0, false
 	}
-	if _, _, known := knownSection(l.text); !known && numberedHeadingRE.MatchString(l.text) && p.besideListItem(l) {
+	// A numbered line beside list items is an item, unless its number
+	// has levels ("2.3"), which list markers never have.
+	if _, _, known := knownSection(l.text); !known && level == 1 && numberedHeadingRE.MatchString(l.text) && p.besideListItem(l) {
 		return essay.Block{}, 0, false // an item of a numbered list
 	}
 	if why == titleCaseWhy {
@@ -151,6 +153,11 @@ func headingRule(t string, alone bool) (int, string) {
 		}
 		return 1, fmt.Sprintf("%s %q on its own line", what, name)
 	}
+	if capsLine(t) && lastRune(t) == '.' && !strings.Contains(strings.TrimSuffix(t, "."), ". ") {
+		// Older books close their capitals headings with a stop
+		// ("EINLEITUNG.", "THE COURT.").
+		return 1, fmt.Sprintf("all-caps line of %s closed by a stop", plural(wordCount(t), "word", "words"))
+	}
 	if strings.ContainsRune(".,;", lastRune(t)) || startsLower(t) {
 		return 0, ""
 	}
@@ -165,13 +172,25 @@ func headingRule(t string, alone bool) (int, string) {
 		}
 		return 0, ""
 	}
-	if letterCount(t) >= 3 && !hasLower(t) && wordCount(t) <= 10 {
+	if capsLine(t) {
 		return 1, fmt.Sprintf("all-caps line of %s", plural(wordCount(t), "word", "words"))
 	}
 	if alone && titleCase(t) {
 		return 1, titleCaseWhy
 	}
 	return 0, ""
+}
+
+// capsLine reports a line of at most ten words in capitals, with at
+// least three letters.
+func capsLine(t string) bool { return letterCount(t) >= 3 && !hasLower(t) && wordCount(t) <= 10 }
+
+// headingOver reports whether prev, a line that does not end a sentence,
+// is itself a short heading-like line (all capitals, or a Roman numeral)
+// standing over line t, a Roman numeral or numbered section line: a part
+// name over a section number ("DISCORSO" / "I.").
+func headingOver(prev, t string) bool {
+	return (capsLine(prev) || romanRE.MatchString(prev)) && (romanRE.MatchString(t) || numberedHeadingRE.MatchString(t))
 }
 
 // numberLevel turns a section number into a level: "2." and "IV." are 1,

@@ -64,6 +64,26 @@ type parser struct {
 	removedAt [][2]int
 	// lastKept is the index of the last kept line.
 	lastKept int
+	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
+	medWidth int
+	// minIndent caches proseIndent, plus one (0: not yet measured; -1: no
+	// prose lines).
+	minIndent int
+
+	// fw is the function-word list of the essay's language (prose.go).
+	fw map[string]bool
+	// fm holds the title and author given by front matter or an e-text
+	// header (frontmatter.go); chat is set when a chat preamble was cut.
+	fm   meta
+	chat bool
+	// headRead is set when readHead read a head zone; chosen is the
+	// title line it chose, metaTitle set when a field's title won.
+	headRead, metaTitle bool
+	chosen              *line
+	// lower is the set of words found in lower case in the text.
+	lower map[string]bool
+	// capsHeadings counts the headings in capitals inside the body.
+	capsHeadings int
 }
 
 // Parse reads an essay. It fails only on undecodable or non-text input,
@@ -86,7 +106,9 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 		p.strip = append(p.strip, re)
 	}
 	p.removeBoilerplate()
+	p.readWrappers()
 	p.removeDebris()
+	p.findLayout()
 	p.inferTitle()
 	p.mendCuts()
 	p.buildBlocks()
@@ -94,6 +116,7 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	if !opt.NoSmart {
 		p.smarten()
 	}
+	p.inlineAll()
 	p.sortRemoved()
 	return doc, nil
 }

@@ -59,7 +59,11 @@ func (p *parser) inferTitle() {
 	titleRank := 0      // rank of the metadata label the title came from
 	last := -1          // index of the last header line used
 	seen := 0
-	for i := p.nextKept(0); i >= 0 && seen < 8; i = p.nextKept(i + 1) {
+	if p.headRead {
+		// The head zone was read (candidates.go): its choice stands.
+		title, source, titleLine, last = p.headTitle()
+	}
+	for i := p.nextKept(0); i >= 0 && seen < 8 && !p.headRead; i = p.nextKept(i + 1) {
 		l := p.lines[i]
 		seen++
 		if utf8.RuneCountInString(l.text) > maxTitle {
@@ -94,7 +98,7 @@ func (p *parser) inferTitle() {
 		p.remove(l, why)
 		last = max(last, i)
 	}
-	if source == "none" {
+	if source == "none" && !p.headRead {
 		if i := p.nextKept(0); i >= 0 && p.titleLike(i) {
 			l := p.lines[i]
 			title, source, titleLine = l.text, "first-line", l

@@ -40,15 +40,71 @@ func ASCIIWords(s string) []string {
 	})
 }
 
-// DocWords returns the ASCII words of everything a document shows: title,
-// author, and each block's marker and text, in order.
+// DocWords returns the ASCII words of everything a document shows, in the
+// order the renderers show it: title, subtitle, author, epigraph, then
+// each block's inline content (a list's items, depth first; a verse's
+// lines; an attribution), then the notes. List markers and note markers
+// are left out: renderers draw their own labels from the model.
 func DocWords(d *essay.Document) []string {
-	var b strings.Builder
-	b.WriteString(d.Title + " " + d.Author + " ")
-	for _, bl := range d.Blocks {
-		b.WriteString(bl.Marker + " " + bl.Text + " ")
+	return ASCIIWords(strings.Join(DocTexts(d, false), " "))
+}
+
+// DocTexts returns the pieces of text of a document in reading order (see
+// DocWords). With markers, it also gives every list item's marker and
+// every note reference's marker and note label, as the source wrote them.
+func DocTexts(d *essay.Document, markers bool) []string {
+	out := []string{d.Title, d.Subtitle, d.Author}
+	spans := func(ss []essay.Span) {
+		for _, s := range ss {
+			if s.Note == "" || markers {
+				out = append(out, s.Text)
+			}
+		}
 	}
-	return ASCIIWords(b.String())
+	var items func(l *essay.ListInfo)
+	items = func(l *essay.ListInfo) {
+		for i := range l.Items {
+			it := &l.Items[i]
+			if markers {
+				out = append(out, it.Marker)
+			}
+			spans(it.Runs())
+			if it.Sub != nil {
+				items(it.Sub)
+			}
+		}
+	}
+	block := func(b *essay.Block) {
+		switch {
+		case b.Kind == essay.List && b.List != nil:
+			items(b.List)
+		case b.Kind == essay.Verse:
+			for _, st := range b.Stanzas {
+				for k := range st {
+					spans(st[k].Runs())
+				}
+			}
+		default:
+			if markers {
+				out = append(out, b.Marker)
+			}
+			spans(b.Runs())
+		}
+		out = append(out, b.Attribution)
+	}
+	if d.Epigraph != nil {
+		block(d.Epigraph)
+	}
+	for i := range d.Blocks {
+		block(&d.Blocks[i])
+	}
+	for i := range d.Notes {
+		if markers {
+			out = append(out, d.Notes[i].Label)
+		}
+		spans(d.Notes[i].Runs())
+	}
+	return out
 }
 
 // MissingFrom returns the index of the first word of want that is not

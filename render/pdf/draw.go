@@ -77,7 +77,7 @@ func (d *drawer) page(p *page, n, total int) {
 		}
 		for _, lk := range p.links {
 			id := d.f.AddLink()
-			d.f.SetLink(id, 0, lk.page)
+			d.f.SetLink(id, lk.ty, lk.page)
 			d.f.Link(lk.x, lk.y, lk.w, lk.h, id)
 		}
 	}
@@ -108,7 +108,7 @@ func (d *drawer) line(l line) {
 	runs := l.runs
 	for len(runs) > 0 {
 		rn := runs[0]
-		if rn.actual != actualNone || rn.leader > 0 {
+		if rn.actual != actualNone || rn.leader > 0 || rn.size != 0 || rn.rise != 0 {
 			d.special(rn, l)
 			runs = runs[1:]
 			continue
@@ -119,7 +119,7 @@ func (d *drawer) line(l line) {
 		end := rn.x + rn.face.wordWidth(rn.text, l.size)
 		for ; n < len(runs); n++ {
 			nx := runs[n]
-			if nx.actual != actualNone || nx.leader > 0 || nx.face != rn.face {
+			if nx.actual != actualNone || nx.leader > 0 || nx.size != 0 || nx.rise != 0 || nx.face != rn.face {
 				break
 			}
 			g := nx.x - end
@@ -148,8 +148,13 @@ func (d *drawer) line(l line) {
 }
 
 // special draws a run that is not a plain word: a piece of a word broken
-// across lines, inside its marked-content span, or dot leaders.
+// across lines, inside its marked-content span, a superscript, or dot
+// leaders.
 func (d *drawer) special(rn run, l line) {
+	if rn.size != 0 {
+		l.size = rn.size
+	}
+	l.y -= rn.rise
 	switch rn.actual {
 	case actualWhole:
 		d.raw("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
