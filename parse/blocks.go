@@ -31,6 +31,9 @@ type region struct {
 	// own counts the lines that do not merely continue a sentence cut by
 	// removed chrome (0 until ownLines counts them).
 	own int
+	// blockPars is set on the wrapped regions of a text whose paragraphs
+	// are blocks separated by blank lines (see blockParagraphs).
+	blockPars bool
 }
 
 // ownLines returns the number of lines that count towards the region's
@@ -258,6 +261,7 @@ func (p *parser) regions() []*region {
 			deep = append(deep, r)
 		}
 	}
+	blockParagraphs(out)
 	// Deep indentation marks quotations only where most of the text is
 	// not indented so; otherwise it is the text's own layout.
 	if len(deep)*3 <= len(out) {
@@ -333,4 +337,28 @@ func mostCommon(m map[int]int) int {
 		}
 	}
 	return best
+}
+
+// blockParagraphs marks the wrapped regions of a text set in block
+// paragraphs: three or more hard-wrapped regions of three or more lines,
+// blank lines between them and no first-line indentation. There a blank
+// line is what ends a paragraph; inside a region, only a clearly short
+// line ending a sentence does (justified type fills lines unevenly, so
+// whether the next word would have fitted says little).
+func blockParagraphs(rs []*region) {
+	n := 0
+	for _, r := range rs {
+		if r.wrapped && len(r.lines) >= 3 {
+			if r.parIndent > r.base {
+				return
+			}
+			n++
+		}
+	}
+	if n < 3 {
+		return
+	}
+	for _, r := range rs {
+		r.blockPars = r.wrapped
+	}
 }

@@ -28,11 +28,18 @@ const (
 // unit is a run of kept lines rated together: one line, or the lines of a
 // hard-wrapped paragraph.
 type unit struct {
-	lines []*line
-	st    stats
-	class int
-	why   string
+	// removed marks a line the patterns removed as chrome: it weighs as
+	// chrome and has no lines.
+	removed bool
+	lines   []*line
+	st      stats
+	class   int
+	why     string
 }
+
+// chromeRun is the length of a run of non-prose units that weighs as a
+// block of chrome.
+const chromeRun = 4
 
 // minBodyWords is the least prose (in words of good units) a text needs
 // for the body finder to cut anything away.
@@ -48,6 +55,12 @@ func (p *parser) units() []*unit {
 	var prev *line
 	for _, l := range p.lines {
 		switch {
+		case l.removed && l.cut && l.cutWhat == "chrome":
+			// Chrome the patterns removed is evidence too: a unit of
+			// its own, with no words.
+			cur, prev = nil, nil
+			out = append(out, &unit{removed: true})
+			continue
 		case l.removed:
 			continue
 		case l.blank:
@@ -68,6 +81,9 @@ func (p *parser) units() []*unit {
 	}
 	for _, u := range out {
 		u.class, u.why = u.st.classify()
+		if u.removed {
+			u.class, u.why = classBad, "chrome removed by a pattern"
+		}
 	}
 	return out
 }
@@ -81,6 +97,9 @@ func (u *unit) weight() float64 {
 		return float64(u.st.words) / 2
 	case classShort:
 		return -3
+	}
+	if u.removed {
+		return -5
 	}
 	return -8 - float64(u.st.words)/2
 }
@@ -104,13 +123,27 @@ func (p *parser) findBody() {
 	}
 	// The run with the largest sum of weights (Kadane); on ties the
 	// longer run.
+	// A long run of non-prose units is a block of chrome (a listing, a
+	// footer), a stronger break than a heading or an advertisement line.
+	ws := make([]float64, len(us))
+	run := 0
+	for i, u := range us {
+		ws[i] = u.weight()
+		if u.class >= classNear {
+			run = 0
+			continue
+		}
+		if run++; run == chromeRun {
+			ws[i] -= 10
+		}
+	}
 	best, bestA, bestB := -1e18, 0, -1
 	sum, a := 0.0, 0
-	for i, u := range us {
+	for i := range us {
 		if sum <= 0 {
 			sum, a = 0, i
 		}
-		sum += u.weight()
+		sum += ws[i]
 		if sum > best || sum == best && i > bestB {
 			best, bestA, bestB = sum, a, i
 		}
@@ -194,6 +227,9 @@ func (p *parser) trailEnd(us []*unit, end int) int {
 	closing := 0
 	for i := end + 1; i < len(us) && i <= end+3; i++ {
 		u := us[i]
+		if u.removed {
+			continue
+		}
 		t := u.lines[0].text
 		if _, _, ok := knownSection(t); ok && len(u.lines) == 1 {
 			// The section runs on while its entries do not read as
@@ -265,7 +301,9 @@ func trimIslands(us []*unit, start, end int) (int, int) {
 		}
 		gap := 0
 		for k <= end && us[k].class < classNear {
-			gap++
+			if !us[k].removed {
+				gap++
+			}
 			k++
 		}
 		if k > end || gap < 2 || words >= islandWords || words == 0 {
@@ -281,7 +319,9 @@ func trimIslands(us []*unit, start, end int) (int, int) {
 		}
 		gap := 0
 		for k >= start && us[k].class < classNear {
-			gap++
+			if !us[k].removed {
+				gap++
+			}
 			k--
 		}
 		if k < start || gap < 2 || words >= islandWords || words == 0 {

@@ -34,6 +34,7 @@ func (p *parser) readWrappers() {
 	p.readFrontMatter()
 	p.readMarkers()
 	p.readChat()
+	p.cutTruncationMarkers()
 }
 
 // readFrontMatter reads YAML front matter: "---" as the first line, fields,

@@ -66,6 +66,8 @@ type parser struct {
 	lastKept int
 	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
 	medWidth int
+	// noteIDs maps the labels of the confirmed notes to their IDs.
+	noteIDs map[string]string
 	// minIndent caches proseIndent, plus one (0: not yet measured; -1: no
 	// prose lines).
 	minIndent int
@@ -112,6 +114,7 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	p.inferTitle()
 	p.mendCuts()
 	p.buildBlocks()
+	p.findNotes()
 	p.detectPreview()
 	if !opt.NoSmart {
 		p.smarten()

@@ -51,12 +51,18 @@ func DocWords(d *essay.Document) []string {
 
 // DocTexts returns the pieces of text of a document in reading order (see
 // DocWords). With markers, it also gives every list item's marker and
-// every note reference's marker and note label, as the source wrote them.
+// every note reference's marker and note label, as the source wrote them,
+// and puts each note where its source line stands among the blocks.
 func DocTexts(d *essay.Document, markers bool) []string {
 	out := []string{d.Title, d.Subtitle, d.Author}
 	spans := func(ss []essay.Span) {
 		for _, s := range ss {
-			if s.Note == "" || markers {
+			switch {
+			case s.Note == "":
+				out = append(out, s.Text)
+			case markers && len(out) > 0:
+				out[len(out)-1] += s.Text // glued to its word, as in "shedding.[1]"
+			case markers:
 				out = append(out, s.Text)
 			}
 		}
@@ -95,14 +101,21 @@ func DocTexts(d *essay.Document, markers bool) []string {
 	if d.Epigraph != nil {
 		block(d.Epigraph)
 	}
+	note := func(n *essay.Note) {
+		if markers {
+			out = append(out, n.Label)
+		}
+		spans(n.Runs())
+	}
+	k := 0 // with markers, notes go where the source had them
 	for i := range d.Blocks {
+		for ; markers && k < len(d.Notes) && d.Notes[k].Line < d.Blocks[i].Line; k++ {
+			note(&d.Notes[k])
+		}
 		block(&d.Blocks[i])
 	}
-	for i := range d.Notes {
-		if markers {
-			out = append(out, d.Notes[i].Label)
-		}
-		spans(d.Notes[i].Runs())
+	for ; k < len(d.Notes); k++ {
+		note(&d.Notes[k])
 	}
 	return out
 }

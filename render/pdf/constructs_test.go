@@ -368,3 +368,54 @@ func TestConstructs(t *testing.T) {
 		}
 	})
 }
+
+// TestPackNotes: in a pack, each essay's notes follow that essay, and
+// its markers link to its own notes, not to another essay's with the
+// same labels; the outline nests every essay's headings under it.
+func TestPackNotes(t *testing.T) {
+	testutil.Need(t, "mutool", "qpdf")
+	b := &render.Book{Pack: true, Title: "Pack", Lang: "en"}
+	for range 2 {
+		b.Parts = append(b.Parts, render.Part{Doc: constructsDoc()})
+	}
+	path, _ := renderFile(t, b, render.Defaults())
+	testutil.QpdfCheck(t, path)
+	// each essay's "Notes" heading, from the outline
+	var notesPages, essayPages []int
+	for _, e := range testutil.PDFOutline(t, path) {
+		switch {
+		case e.Depth == 0 && e.Title == "On Reading Poems Slowly":
+			essayPages = append(essayPages, e.Page)
+		case e.Depth == 1 && e.Title == "Notes":
+			notesPages = append(notesPages, e.Page)
+		case e.Depth == 4 && e.Title != "A note on rhythm":
+			t.Errorf("unexpected level-4 entry %q", e.Title)
+		}
+	}
+	if len(essayPages) != 2 || len(notesPages) != 2 || !(notesPages[0] < essayPages[1]) {
+		t.Fatalf("essays start on pages %v, their notes on %v", essayPages, notesPages)
+	}
+	links := testutil.PDFLinks(t, path)
+	markers := 0
+	for _, w := range testutil.PDFWords(t, path) {
+		if w.Text != "rewards.1" {
+			continue
+		}
+		mk := w.Chars[len(w.Chars)-1]
+		part := 0
+		if w.Page >= essayPages[1] {
+			part = 1
+		}
+		for _, l := range links {
+			if l.Page == w.Page && l.Contains(mk.X+0.5, mk.Y-1, 841.89) {
+				markers++
+				if l.DestPage != notesPages[part] {
+					t.Errorf("the marker of essay %d on page %d links to page %d, want its own notes on page %d", part+1, w.Page, l.DestPage, notesPages[part])
+				}
+			}
+		}
+	}
+	if markers != 2 {
+		t.Errorf("%d linked markers of note 1, want 2", markers)
+	}
+}

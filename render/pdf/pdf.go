@@ -15,6 +15,27 @@
 // fonts are embedded, and why not with AddUTF8FontFromBytes, is explained
 // in embed.go.
 //
+// Blocks: blocks.go sets each block kind with one function of its own
+// (setParagraph, setHeading, setList, setQuote, setVerse, setRule,
+// setDateline, ...), from what the model carries and never from the
+// blocks around it: a list is numbered from its ListInfo's Start and
+// Style. Inline content (inline.go) is set with typeset.BreakSpans: each
+// span's style is a face and size (emphasis toggles italic, strong adds
+// bold, a note reference is a raised superscript), measured piece by
+// piece, so hyphenation and justification work across styles.
+//
+// Notes are endnotes: they are set at the end of their essay (in a pack,
+// at the end of that essay's part) under a "Notes" heading, each marker
+// linking to its note and each note's label back to its first marker.
+// Chicago prefers footnotes, but footnotes would make pagination
+// iterative: a page's text height would depend on the notes its lines
+// call, a note could push its own marker to the next page, and a long
+// note would have to be split across page feet while keeping the widow,
+// orphan and keep-with-next rules. The paginator places each block once,
+// in order, which keeps layout linear and deterministic; the model does
+// not keep the source's choice either (essay.Document.Notes), and the
+// links make an endnote one click away in any viewer.
+//
 // Text extraction: the words of a line are drawn as one string with real
 // spaces, widened to the justified gap by the PDF word spacing, so they
 // extract as single spaces. A word broken across lines (at a hyphenation
