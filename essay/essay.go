@@ -206,9 +206,18 @@ type Document struct {
 	TitleCandidates []TitleCandidate `json:"title_candidates,omitempty"`
 	// Subtitle is the line under the title that qualifies it, or "".
 	Subtitle string `json:"subtitle,omitempty"`
-	Author   string `json:"author"`
+	// SubtitleWhy explains the subtitle, as Block.Why does a block.
+	SubtitleWhy string `json:"subtitle_why,omitempty"`
+	Author      string `json:"author"`
 	// Lang is a BCP 47 language tag such as "en" or "en-GB".
 	Lang string `json:"lang"`
+	// LangSource says where Lang came from: "flag" (--lang), "detected"
+	// (from the text), or "default" ("en": the text was too short or too
+	// unclear to tell; a warning says which).
+	LangSource string `json:"lang_source"`
+	// LangConfidence is the detector's confidence in Lang, 0 to 1 (1 for
+	// "flag", 0 for "default").
+	LangConfidence float64 `json:"lang_confidence"`
 	// Preview is true when the text is a truncated essay-bank preview.
 	Preview bool `json:"preview"`
 	// Epigraph is a short Quote or Verse block (with its Attribution) set

@@ -84,6 +84,7 @@ var rules []blockRule
 
 func init() {
 	rules = []blockRule{
+		{"rule", openRule},
 		{"verse", openVerse},
 		{"quote", openQuote},
 		{"dateline", openDateline},
@@ -126,6 +127,7 @@ func (p *parser) buildBlocks() {
 	}
 	p.groupLists(indents)
 	p.joinStanzas()
+	p.trimRules()
 	p.relevelMarkdown()
 }
 
@@ -202,7 +204,7 @@ func (p *parser) mergeIntoLast(b essay.Block, l *line) bool {
 
 // emit appends a block and updates the state that rules read.
 func (p *parser) emit(b essay.Block) {
-	if b.Text == "" {
+	if b.Text == "" && b.Kind != essay.Rule {
 		return
 	}
 	switch b.Kind {

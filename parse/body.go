@@ -277,7 +277,7 @@ var _ = fmt.Sprintf
 // findLayout runs the statistical readers in order: page furniture,
 // tables of contents, the body and the head zone before it.
 func (p *parser) findLayout() {
-	_, p.fw = langWords(p.lines)
+	p.fw = p.lang.functionSet()
 	if !p.opt.KeepBoilerplate {
 		p.readCoverSheet()
 		p.removeFurniture()

@@ -184,7 +184,7 @@ func (p *parser) readHead() {
 			if k == bk-1 && k != 0 {
 				continue // a name above the title only at the very top
 			}
-			if k >= 0 && k < len(hs) && hs[k].role == roleTitle && p.nameLike(hs[k].l.text) {
+			if k >= 0 && k < len(hs) && hs[k].role == roleTitle && p.nameLike(hs[k].l.text) && !p.sharedWords(hs[k].l.text) {
 				hs[k].role, hs[k].author, hs[k].ascore = roleAuthor, properName(hs[k].l.text), 7
 				hs[k].why = "author: a name beside the title"
 				break
@@ -210,6 +210,19 @@ func (p *parser) readHead() {
 		if k+1 < len(hs) && hs[k+1].role == roleTitle && hs[k+1].l.idx > best.l.idx && wordCount(hs[k+1].l.text) >= 5 &&
 			!strings.HasSuffix(hs[k+1].l.text, ":") {
 			hs[k+1].role = roleSubtitle
+		}
+	}
+	// Keep an epigraph under the title and subtitle (subtitle.go).
+	if k := slices.Index(hs, best) + 1; best != nil && k < len(hs) {
+		for k < len(hs)-1 && hs[k].role != roleTitle {
+			k++
+		}
+		for _, idx := range p.epigraphLines(hs[k].l.idx) {
+			for _, h := range hs[k:] {
+				if h.l.idx == idx {
+					h.role = roleSubtitle
+				}
+			}
 		}
 	}
 	for _, h := range hs {
@@ -251,7 +264,8 @@ func (p *parser) titleEligible(t string) bool {
 	if _, _, known := knownSection(t); known {
 		return false
 	}
-	return !salutationRE.MatchString(t) && !signoffRE.MatchString(t) && !bulletRE.MatchString(t)
+	// A line opening with a dash names a quotation's source (subtitle.go).
+	return !salutationRE.MatchString(t) && !signoffRE.MatchString(t) && !bulletRE.MatchString(t) && !attributionRE.MatchString(t)
 }
 
 // scoreTitle weighs the evidence that head line h (candidate k of cands)
@@ -392,4 +406,59 @@ func singleName(v string) bool {
 		return false
 	}
 	return startsUpper(v) && letterCount(v) >= 2
+}
+
+// authorFromSignature takes the author of a letter from its signature
+// when nothing else named one: the first name line under the sign-off.
+func (p *parser) authorFromSignature() {
+	if p.doc.Author != "" || p.opt.Author != "" {
+		return
+	}
+	bs := p.doc.Blocks
+	for i := len(bs) - 1; i > 0 && i >= len(bs)-4; i-- {
+		if bs[i].Kind == essay.Signature && bs[i-1].Kind == essay.Signature && signoffRE.MatchString(bs[i-1].Text) &&
+			p.nameLike(bs[i].Text) {
+			p.doc.Author = properName(bs[i].Text)
+			return
+		}
+	}
+}
+
+// sharedWords reports whether a capitalised word of t (three letters or
+// more) also ends or starts two or more other short lines that do not
+// hold t itself: a category word ("Good Essays", "Decent Essays"), not a
+// person's name.
+func (p *parser) sharedWords(t string) bool {
+	if p.shortWords == nil {
+		p.shortWords = map[string]map[string]bool{}
+		for _, l := range p.lines {
+			if l.blank || utf8.RuneCountInString(l.text) > maxFurniture || (l.removed && l.cutWhat == "wrapper") {
+				continue
+			}
+			for _, w := range strings.Fields(l.text) {
+				w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()"))
+				if utf8.RuneCountInString(w) >= 3 {
+					if p.shortWords[w] == nil {
+						p.shortWords[w] = map[string]bool{}
+					}
+					if len(p.shortWords[w]) < 8 {
+						p.shortWords[w][l.text] = true
+					}
+				}
+			}
+		}
+	}
+	for _, w := range strings.Fields(t) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()"))
+		others := 0
+		for line := range p.shortWords[w] {
+			if !strings.Contains(line, t) {
+				others++
+			}
+		}
+		if others >= 2 {
+			return true
+		}
+	}
+	return false
 }

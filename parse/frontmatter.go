@@ -35,6 +35,7 @@ func (p *parser) readWrappers() {
 	p.readMarkers()
 	p.readChat()
 	p.cutTruncationMarkers()
+	p.cutInserts()
 }
 
 // readFrontMatter reads YAML front matter: "---" as the first line, fields,

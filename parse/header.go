@@ -23,11 +23,7 @@ var (
 	blankFieldRE = regexp.MustCompile(`^[\s_.…-]*$`)
 	// honorificRE matches a name with a teacher's title before it.
 	honorificRE = regexp.MustCompile(`^(?i:professor|prof\.?|dr\.?|mr\.?|mrs\.?|ms\.?|miss|sir|dame|rev\.?|teacher|tutor|instructor|lecturer)\s`)
-	// bylineWords are "by" in the languages of functionWords, standing
-	// alone on a line above the author's name.
-	bylineWords = setOf("by", "von", "par", "di", "de", "por", "door", "af", "av")
-	// nameParticles may stand lower-case inside a name.
-	nameParticles = setOf("de", "da", "di", "del", "della", "du", "des", "van", "von", "der", "den", "la", "le", "y", "e", "bin", "ibn", "al")
+	// bylineWords and nameParticles are in langdata.go.
 )
 
 // fieldAuthorLabels are field labels whose value is the writer's name.

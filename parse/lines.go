@@ -16,8 +16,9 @@ type line struct {
 	blank  bool   // empty, or only (no-break) spaces: a separator
 	page   bool   // a form feed came right before this line
 
-	nbsp bool // follows a no-break-space separator inside its source line
-	cols bool // holds a tab or a wide gap between words: a row of columns
+	nbsp  bool // follows a no-break-space separator inside its source line
+	scene bool // a horizontal rule kept as a thematic break (rule.go)
+	cols  bool // holds a tab or a wide gap between words: a row of columns
 	// zone is where the body finder (body.go) put the line: zoneNone
 	// until it runs, then before, inside or after the essay's body.
 	zone int

@@ -35,7 +35,8 @@ type Options struct {
 	NoSmart bool
 	// Title and Author override the inferred ones when not empty.
 	Title, Author string
-	// Lang is the BCP 47 language tag; "" means "en".
+	// Lang is the BCP 47 language tag; "" detects the language from the
+	// text (internal/lang), falling back to "en" when it cannot tell.
 	Lang string
 	// Name is a readable form of the file name, for Document.Name.
 	Name string
@@ -64,6 +65,9 @@ type parser struct {
 	removedAt [][2]int
 	// lastKept is the index of the last kept line.
 	lastKept int
+	// lang is what the parser knows of the document's language
+	// (langdata.go), set once the language is known.
+	lang *langData
 	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
 	medWidth int
 	// noteIDs maps the labels of the confirmed notes to their IDs.
@@ -84,6 +88,8 @@ type parser struct {
 	chosen              *line
 	// lower is the set of words found in lower case in the text.
 	lower map[string]bool
+	// shortWords maps the words of short lines to those lines (sharedWords).
+	shortWords map[string]map[string]bool
 	// capsHeadings counts the headings in capitals inside the body.
 	capsHeadings int
 }
@@ -92,15 +98,12 @@ type parser struct {
 // with *Error.
 func Parse(src []byte, opt Options) (*essay.Document, error) {
 	doc := &essay.Document{Name: opt.Name, Lang: opt.Lang, Blocks: []essay.Block{}, Removed: []essay.Removed{}, Warnings: []string{}}
-	if doc.Lang == "" {
-		doc.Lang = "en"
-	}
 	text, enc, err := decodeText(src, opt, doc.Warnf)
 	if err != nil {
 		return nil, err
 	}
 	doc.Encoding = enc
-	p := &parser{opt: opt, doc: doc, lines: splitLines(text)}
+	p := &parser{opt: opt, doc: doc, lines: splitLines(text), lang: langFor("en")}
 	for _, re := range opt.Strip {
 		if whole, err := regexp.Compile(`^(?:` + re.String() + `)$`); err == nil {
 			re = whole
@@ -110,10 +113,13 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 	p.removeBoilerplate()
 	p.readWrappers()
 	p.removeDebris()
+	p.setLang()
 	p.findLayout()
 	p.inferTitle()
+	p.readHeadExtras()
 	p.mendCuts()
 	p.buildBlocks()
+	p.authorFromSignature()
 	p.findNotes()
 	p.detectPreview()
 	if !opt.NoSmart {

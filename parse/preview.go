@@ -1,6 +1,10 @@
 package parse
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
 
 // This file reads the marks previews leave: a truncation marker glued to
 // the last word before the text that is hidden ("…show more content…",
@@ -29,5 +33,61 @@ func (p *parser) cutTruncationMarkers() {
 		if k := p.nextKept(l.idx + 1); k >= 0 {
 			p.lines[k].gap = true
 		}
+	}
+}
+
+// maxInsert is the most lines an advertisement inserted into a sentence
+// may have.
+const maxInsert = 3
+
+// cutInserts removes advertisements that cut a sentence: one to three
+// lines after a line that leaves its sentence open, before a line that
+// goes on in lower case, where the lines between start a new sentence
+// and are either interface text (interface words, prices, numbers) or
+// interrupt text laid out one paragraph per line (longer than any
+// hard-wrapped line), where a line break cannot fall inside a sentence.
+// mendCuts then mends the sentence.
+func (p *parser) cutInserts() {
+	for i := p.nextKept(0); i >= 0; i = p.nextKept(i + 1) {
+		a := p.lines[i]
+		if endsSentence(a.text) || utf8.RuneCountInString(a.text) < minPageLine {
+			continue
+		}
+		var ins []*line
+		c := -1
+		for j := p.nextKept(i + 1); j >= 0 && len(ins) <= maxInsert; j = p.nextKept(j + 1) {
+			if startsLower(p.lines[j].text) {
+				c = j
+				break
+			}
+			ins = append(ins, p.lines[j])
+		}
+		if c < 0 || len(ins) == 0 || len(ins) > maxInsert {
+			continue
+		}
+		perLine := utf8.RuneCountInString(a.text) > maxWrapWidth
+		chrome := true
+		for _, l := range ins {
+			st := measure(l.text, p.fw)
+			n := utf8.RuneCountInString(l.text)
+			switch {
+			case n > maxChrome || !startsUpper(l.text):
+				chrome = false
+			case perLine:
+				chrome = chrome && (st.iface > 0 || strings.ContainsAny(l.text, "$€£") || n < minPageLine)
+			default:
+				// Between hard-wrapped lines only short interface
+				// lines are inserts.
+				chrome = chrome && n < minPageLine && st.iface > 0
+			}
+		}
+		if !chrome {
+			continue
+		}
+		for _, l := range ins {
+			p.remove(l, "advertisement: a line inserted into a sentence that runs on after it")
+			l.cut, l.cutWhat = true, "advertisement"
+		}
+		i = c - 1
 	}
 }

@@ -22,7 +22,7 @@ func BenchmarkConvert(b *testing.B) {
 	}
 	for _, format := range []string{"pdf", "epub"} {
 		b.Run(format, func(b *testing.B) {
-			opts := essayexport.Options{Format: essayexport.Format(format), Parse: parse.Options{Lang: "en"}, Render: render.Defaults()}
+			opts := essayexport.Options{Format: essayexport.Format(format), Parse: parse.Options{}, Render: render.Defaults()}
 			var buf bytes.Buffer
 			for b.Loop() {
 				buf.Reset()
@@ -33,7 +33,7 @@ func BenchmarkConvert(b *testing.B) {
 			b.ReportMetric(float64(buf.Len()), "bytes/doc")
 		})
 		b.Run(format+"-parallel", func(b *testing.B) {
-			opts := essayexport.Options{Format: essayexport.Format(format), Parse: parse.Options{Lang: "en"}, Render: render.Defaults()}
+			opts := essayexport.Options{Format: essayexport.Format(format), Parse: parse.Options{}, Render: render.Defaults()}
 			b.RunParallel(func(pb *testing.PB) {
 				var buf bytes.Buffer
 				for pb.Next() {

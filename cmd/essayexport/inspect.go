@@ -95,7 +95,14 @@ func printInspect(w io.Writer, r inspectReport) {
 	if d.Author != "" {
 		fmt.Fprintf(w, "  author    %q\n", d.Author)
 	}
-	fmt.Fprintf(w, "  lang      %s\n", d.Lang)
+	switch d.LangSource {
+	case "detected":
+		fmt.Fprintf(w, "  lang      %s  [detected, confidence %.2f]\n", d.Lang, d.LangConfidence)
+	case "":
+		fmt.Fprintf(w, "  lang      %s\n", d.Lang)
+	default:
+		fmt.Fprintf(w, "  lang      %s  [from %s]\n", d.Lang, d.LangSource)
+	}
 	fmt.Fprintf(w, "  preview   %v\n", d.Preview)
 	if e := d.Epigraph; e != nil {
 		fmt.Fprintf(w, "  epigraph  %-12s %-60s  [%s]\n", e.Kind, clip(inspectText(e), 60), e.Why)

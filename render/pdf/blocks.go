@@ -428,9 +428,10 @@ func (s *bodySetter) setNotes() {
 		return
 	}
 	r := s.r
-	h := r.setText("Notes", r.headingStyle(1), nil)
+	title := notesTitle(s.doc.Lang)
+	h := r.setText(title, r.headingStyle(1), nil)
 	h.before, h.after, h.keepWithNext = r.leading*1.1, r.leading*0.35, true
-	h.bookmarks = append(h.bookmarks, bookmark{text: "Notes", level: 1})
+	h.bookmarks = append(h.bookmarks, bookmark{text: title, level: 1})
 	s.add(h)
 	st := r.body()
 	st.size, st.leading = r.size*0.9, r.leading*0.9
@@ -461,6 +462,20 @@ func (s *bodySetter) setNotes() {
 		p.before = r.leading * 0.3
 		s.add(p)
 	}
+}
+
+// notesTitles are the notes heading in the languages with hyphenation
+// patterns and their neighbours, the same words the EPUB uses; "Notes"
+// for the others.
+var notesTitles = map[string]string{"de": "Anmerkungen", "es": "Notas", "fr": "Notes", "it": "Note", "pt": "Notas", "nl": "Noten"}
+
+// notesTitle is the notes heading for a BCP 47 language tag.
+func notesTitle(lang string) string {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if t, ok := notesTitles[primary]; ok {
+		return t
+	}
+	return "Notes"
 }
 
 // setEpigraph sets an epigraph under the title: a short quotation or poem

@@ -51,7 +51,7 @@ func sourceWords(d *essay.Document) []string {
 		ws = append(ws, blockWords(&d.Blocks[i])...)
 	}
 	if len(d.Notes) > 0 {
-		ws = append(ws, "Notes")
+		ws = append(ws, notesTitle(d.Lang))
 	}
 	for i := range d.Notes {
 		n := &d.Notes[i]
