@@ -68,13 +68,13 @@ type parser struct {
 	// lang is what the parser knows of the document's language
 	// (langdata.go), set once the language is known.
 	lang *langData
-	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
-	medWidth int
+	// medWidth and minIndent cache measureProse: the median width of the
+	// prose lines (0: not yet measured; -1: no prose lines) and their
+	// least indentation plus one (-1: none); firstProse and lastProse are
+	// the indexes of the first and last prose lines (-1: none).
+	medWidth, minIndent, firstProse, lastProse int
 	// noteIDs maps the labels of the confirmed notes to their IDs.
 	noteIDs map[string]string
-	// minIndent caches proseIndent, plus one (0: not yet measured; -1: no
-	// prose lines).
-	minIndent int
 
 	// fw is the function-word list of the essay's language (prose.go).
 	fw map[string]bool

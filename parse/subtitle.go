@@ -43,6 +43,7 @@ func (p *parser) readHeadExtras() {
 	}
 	p.readSubtitle(t)
 	p.readEpigraph()
+	p.medWidth = 0 // measure the prose again without the head's lines
 }
 
 // readSubtitle takes the first kept line after the title line t as the
