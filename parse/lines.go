@@ -25,6 +25,8 @@ type line struct {
 	// gap marks a line after text that is missing (a preview's cut):
 	// it never continues the previous line's paragraph.
 	gap bool
+	// paywall marks a line removed as a paywall prompt or preview footer.
+	paywall bool
 
 	removed bool   // taken out (boilerplate, metadata, debris, title)
 	cut     bool   // removed as chrome or debris, which may cut a sentence
