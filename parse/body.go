@@ -182,6 +182,7 @@ func (p *parser) findBody() {
 			l.zone = zone
 		}
 	}
+	p.placePaywall(us[end].lines[len(us[end].lines)-1].idx)
 	for i, u := range us {
 		switch {
 		case i > end:
