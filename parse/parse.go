@@ -51,6 +51,9 @@ type parser struct {
 	// paywall is set when a removed line is a preview footer or a prompt
 	// to sign up or read on.
 	paywall bool
+	// inlinePaywall is set when a paywall prompt was cut from inside a
+	// line; truncated when a truncation marker was (preview.go).
+	inlinePaywall, truncated bool
 	// vocab is the set of lower-cased words of the text, for mending
 	// words hyphenated across lines.
 	vocab map[string]bool
@@ -199,6 +202,7 @@ func (p *parser) removeBoilerplate() {
 			p.remove(l, why)
 			l.cut, l.cutWhat = true, "chrome"
 			p.paywall = p.paywall || paywall
+			l.paywall = paywall
 			continue
 		}
 		at := 0
@@ -207,6 +211,7 @@ func (p *parser) removeBoilerplate() {
 			p.record(l, at, c.text, c.why())
 			at += len(c.text)
 			p.paywall = p.paywall || c.text != "Authors Avatar"
+			p.inlinePaywall = p.inlinePaywall || c.text != "Authors Avatar"
 		}
 		l.text = text
 	}

@@ -122,6 +122,9 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 		toc = append(toc, tocEntry{label: "Title page", href: "xhtml/titlepage.xhtml"})
 	}
 	for i, p := range b.Parts {
+		if o.Cancelled() {
+			return st, render.ErrCancelled
+		}
 		file := "text.xhtml"
 		heading := ""
 		if b.Pack {
