@@ -36,10 +36,10 @@ type htmlLine struct {
 // htmlDoc is one input as the page shows it.
 type htmlDoc struct {
 	File, Title, TitleSource, Author, Lang, Encoding string
-	Preview                                         bool
-	Candidates                                      []essay.TitleCandidate
-	Lines                                           []htmlLine
-	Counts                                          map[string]int
+	Preview                                          bool
+	Candidates                                       []essay.TitleCandidate
+	Lines                                            []htmlLine
+	Counts                                           map[string]int
 }
 
 // legend lists the classes in the order the legend shows them, with their
