@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/internal/testutil"
 )
 
 // wordsOf splits s at spacing and keeps each word's letters and digits,
@@ -93,13 +94,12 @@ func accountedFor(in, doc, removed []string) (bool, int) {
 	return false, last
 }
 
-// docWords returns the words of the title, author and blocks, and of the
-// removed list.
+// docWords returns the words of the document (title, subtitle, author,
+// epigraph, blocks with list items and verse lines, notes, with every
+// marker) and of the removed list.
 func docWords(doc *essay.Document) (inDoc, removed []string) {
-	inDoc = append(wordsOf(doc.Title), wordsOf(doc.Author)...)
-	for _, b := range doc.Blocks {
-		inDoc = append(inDoc, wordsOf(b.Marker)...)
-		inDoc = append(inDoc, wordsOf(b.Text)...)
+	for _, s := range testutil.DocTexts(doc, true) {
+		inDoc = append(inDoc, wordsOf(s)...)
 	}
 	for _, r := range doc.Removed {
 		removed = append(removed, wordsOf(r.Text)...)
@@ -123,12 +123,24 @@ func checkInvariants(t *testing.T, src []byte) {
 			t.Fatalf("invalid UTF-8 in %q", s)
 		}
 		for _, r := range s {
-			if r == '\n' || r == '\u00a0' || isControl(r) || isInvisible(r) || r == '\t' {
+			if r == '\n' || isControl(r) || isInvisible(r) || r == '\t' {
 				t.Fatalf("character %U left in %q", r, s)
 			}
 		}
 		if s != strings.TrimSpace(s) {
 			t.Fatalf("untrimmed text %q", s)
+		}
+		if doubledSpace(s) {
+			t.Fatalf("a no-break space beside another space in %q", s)
+		}
+	}
+	// Spans and items may start or end with a space, but hold no control
+	// or invisible characters either.
+	for _, s := range testutil.DocTexts(doc, true) {
+		for _, r := range s {
+			if r == '\n' || isControl(r) || isInvisible(r) || r == '\t' {
+				t.Fatalf("character %U left in %q", r, s)
+			}
 		}
 	}
 	for _, b := range doc.Blocks {
@@ -152,13 +164,29 @@ func checkInvariants(t *testing.T, src []byte) {
 	}
 }
 
+// blockTexts returns the text of every unit of content: each block's Text
+// (each line of a List's or Verse's, which joins them with newlines) and
+// Spans, each item, verse line, note and attribution. An empty block other
+// than a Rule comes out as a text with a newline, which fails the checks.
 func blockTexts(doc *essay.Document) []string {
-	var out []string
-	for _, b := range doc.Blocks {
-		if b.Text == "" {
+	out := []string{doc.Subtitle}
+	blocks := doc.Blocks
+	if doc.Epigraph != nil {
+		blocks = append([]essay.Block{*doc.Epigraph}, blocks...)
+	}
+	for _, b := range blocks {
+		switch {
+		case b.Kind == essay.Rule:
+			if b.Text != "" {
+				out = append(out, "(rule with text)\n")
+			}
+		case b.Text == "":
 			out = append(out, "(empty block)\n")
+		case b.Kind == essay.List || b.Kind == essay.Verse:
+			out = append(out, strings.Split(b.Text, "\n")...)
+		default:
+			out = append(out, b.Text)
 		}
-		out = append(out, b.Text)
 	}
 	return out
 }
@@ -177,6 +205,19 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		}
 	}
 	return seeds
+}
+
+// doubledSpace reports a no-break space (kept only as typography, alone
+// between two characters) next to another space.
+func doubledSpace(s string) bool {
+	prev := 'x'
+	for _, r := range s {
+		if (r == '\u00a0' || r == '\u202f') && unicode.IsSpace(prev) || unicode.IsSpace(r) && (prev == '\u00a0' || prev == '\u202f') {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 // TestInvariants checks the fuzz invariants on every seed.

@@ -16,7 +16,17 @@ type line struct {
 	blank  bool   // empty, or only (no-break) spaces: a separator
 	page   bool   // a form feed came right before this line
 
-	nbsp bool // follows a no-break-space separator inside its source line
+	nbsp  bool // follows a no-break-space separator inside its source line
+	scene bool // a horizontal rule kept as a thematic break (rule.go)
+	cols  bool // holds a tab or a wide gap between words: a row of columns
+	// zone is where the body finder (body.go) put the line: zoneNone
+	// until it runs, then before, inside or after the essay's body.
+	zone int
+	// gap marks a line after text that is missing (a preview's cut):
+	// it never continues the previous line's paragraph.
+	gap bool
+	// paywall marks a line removed as a paywall prompt or preview footer.
+	paywall bool
 
 	removed bool   // taken out (boilerplate, metadata, debris, title)
 	cut     bool   // removed as chrome or debris, which may cut a sentence
@@ -95,23 +105,35 @@ func newLine(num int, raw string) *line {
 		i += n
 	}
 	text := collapseSpaces(raw[i:])
-	return &line{num: num, text: text, indent: col, blank: text == ""}
+	inner := strings.TrimRightFunc(raw[i:], isSpace)
+	cols := strings.Contains(inner, "\t") || strings.Contains(inner, "   ")
+	return &line{num: num, text: text, indent: col, blank: text == "", cols: cols}
 }
 
-// collapseSpaces turns every run of spacing into one space and trims.
+// collapseSpaces turns every run of spacing into one space and trims. A
+// run that is one no-break space (U+00A0) or narrow no-break space
+// (U+202F) alone is typography ("mot\u202f;", "« mot »", "10\u00a0km")
+// and is kept as it is.
 func collapseSpaces(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space, run := false, 0
+	var kept rune
 	for _, r := range s {
 		if isSpace(r) {
 			space = true
+			run++
+			kept = r
 			continue
 		}
 		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+			if run == 1 && (kept == '\u00a0' || kept == '\u202f') {
+				b.WriteRune(kept)
+			} else {
+				b.WriteByte(' ')
+			}
 		}
-		space = false
+		space, run = false, 0
 		b.WriteRune(r)
 	}
 	return b.String()

@@ -30,7 +30,7 @@ func newApp(e *env) *cli.App {
 	return &cli.App{
 		Name:      "essayexport",
 		Usage:     "turn plain-text essays into typeset PDF and EPUB files",
-		UsageText: "essayexport pdf|epub [options] INPUT...\n   essayexport inspect [--json] INPUT...",
+		UsageText: "essayexport pdf|epub [options] INPUT...\n   essayexport inspect [--json|--html] INPUT...",
 		Description: "INPUT is a .txt file, a directory (its *.txt files), a glob pattern, or - for\n" +
 			"standard input. Options may come before or after the inputs.\n\n" + examples,
 		Version:                   Version,
@@ -63,7 +63,7 @@ func newApp(e *env) *cli.App {
 			{
 				Name:         "inspect",
 				Usage:        "print what was inferred from each input, and why",
-				UsageText:    "essayexport inspect [--json] INPUT...",
+				UsageText:    "essayexport inspect [--json|--html] INPUT...",
 				Flags:        append(parseFlags(e), inspectFlags(e)...),
 				OnUsageError: onUsageError,
 				Action:       func(c *cli.Context) error { return inspect(c.Context, e, bindArgs(c, e, "inspect")) },
@@ -78,7 +78,7 @@ func parseFlags(e *env) []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "title", Usage: "use `TEXT` as the title instead of the inferred one", Destination: &a.title},
 		&cli.StringFlag{Name: "author", Usage: "use `TEXT` as the author", Destination: &a.author},
-		&cli.StringFlag{Name: "lang", Value: "en", Usage: "the text's language, a BCP 47 `CODE` (en, en-GB, ...): sets hyphenation and metadata", Destination: &a.lang},
+		&cli.StringFlag{Name: "lang", Usage: "the text's language, a BCP 47 `CODE` (en, en-GB, fr, de-1996, ...): sets parsing, punctuation, hyphenation and metadata (default: detected from the text; en when it cannot tell)", Destination: &a.lang},
 		&cli.StringFlag{Name: "encoding", Usage: "read the input as `NAME` (utf-8, windows-1252, latin1, utf-16le, ...) instead of detecting it", Destination: &a.encoding},
 		&cli.StringSliceFlag{Name: "strip", Usage: "also remove lines matching `REGEX` as boilerplate (repeatable)"},
 		&cli.BoolFlag{Name: "keep-boilerplate", Usage: "do not remove site boilerplate (sign-up prompts, preview footers, ...)", Destination: &a.keepBoilerplate},
@@ -147,5 +147,6 @@ func epubFlags(e *env) []cli.Flag {
 func inspectFlags(e *env) []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "json", Usage: "print JSON (one object per input, one per line when there are several)", Destination: &e.args.json},
+		&cli.BoolFlag{Name: "html", Usage: "print one self-contained HTML page showing each source line marked with what was decided", Destination: &e.args.html},
 	}
 }

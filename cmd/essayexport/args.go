@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/essayexport/essayexport"
 	"github.com/essayexport/essayexport/parse"
 	"github.com/essayexport/essayexport/render"
 )
@@ -66,6 +67,7 @@ type args struct {
 
 	// inspect
 	json bool
+	html bool // inspect --html (inspect_html.go)
 
 	// derived by check
 	maxBytes int64
@@ -141,7 +143,7 @@ func (a *args) check(e *env) error {
 		}
 		a.stripRE = append(a.stripRE, re)
 	}
-	if a.lang == "" || !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(a.lang) {
+	if a.lang != "" && !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(a.lang) {
 		return usagef("use a BCP 47 code such as en, en-GB or de", "--lang %q is not a language code", a.lang)
 	}
 	if a.shard != "" {
@@ -224,6 +226,22 @@ func (a *args) renderOptions() render.Options {
 	}
 	o.Identifier, o.EmbedFonts = a.identifier, a.embedFonts
 	o.Cover.None = a.cover == "none"
+	return o
+}
+
+// options is what the library needs from the flags; ro are the render
+// options with the cover image read.
+func (a *args) options(ro render.Options) essayexport.Options {
+	o := essayexport.Options{
+		Format:            essayexport.Format(a.format),
+		Parse:             a.parseOptions(""),
+		Render:            ro,
+		Watermark:         a.watermark,
+		WatermarkPreviews: a.watermarkPreviews,
+		Date:              a.date,
+		MaxSize:           a.maxBytes,
+		Jobs:              a.jobs,
+	}
 	return o
 }
 

@@ -52,6 +52,9 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	}
 	d.f = f
 	for n, p := range pages {
+		if r.o.Cancelled() {
+			return render.ErrCancelled
+		}
 		f.AddPage()
 		d.ts.reset()
 		d.page(p, n+1, total)
@@ -89,7 +92,7 @@ func (d *drawer) page(p *page, n, total int) {
 		}
 		for _, lk := range p.links {
 			id := d.f.AddLink()
-			d.f.SetLink(id, 0, lk.page)
+			d.f.SetLink(id, lk.ty, lk.page)
 			d.f.Link(lk.x, lk.y, lk.w, lk.h, id)
 		}
 	}
@@ -106,7 +109,8 @@ func (d *drawer) raw(s string) {
 // a gap, the space glyph of the first run's face is drawn and the pen
 // moved to the next run, so the words land exactly where the layout put
 // them and the spaces are real characters for extraction; runs that
-// touch (a change of face inside a word) get no space.
+// touch (a change of face inside a word) get no space. A run with its
+// own size and rise (a note marker) is raised with the text rise (Ts).
 func (d *drawer) line(l line) {
 	if len(l.runs) == 0 {
 		return
@@ -125,16 +129,26 @@ func (d *drawer) line(l line) {
 		case actualEmpty:
 			t.op("/Span <</ActualText ()>> BDC")
 		}
+		size := l.size
+		if rn.size != 0 {
+			size = rn.size
+		}
+		if rn.rise != 0 {
+			t.op(string(appendNum(nil, rn.rise)) + " Ts")
+		}
 		if rn.leader > 0 {
 			// dot leaders: each dot at its place, the dots rn.leader apart
 			x := rn.x
 			for _, c := range rn.text {
 				t.moveTo(x)
-				t.show(rn.face, l.size, string(c))
+				t.show(rn.face, size, string(c))
 				x += rn.leader
 			}
 		} else {
-			t.show(rn.face, l.size, rn.text)
+			t.show(rn.face, size, rn.text)
+		}
+		if rn.rise != 0 {
+			t.op("0 Ts")
 		}
 		if rn.actual != actualNone {
 			t.op("EMC")
