@@ -241,7 +241,11 @@ func (p *parser) readHead() {
 		case h == best:
 			p.chosen = h.l
 		case h.role == roleSubtitle:
+			// Kept under the title; the body does not run on from it.
 			h.l.zone = zoneBody
+			if k := p.nextKept(h.l.idx + 1); k >= 0 {
+				p.lines[k].gap = true
+			}
 		case h.role == roleAuthor:
 			why := h.why
 			if h != au {
