@@ -43,6 +43,7 @@ func (p *parser) readHeadExtras() {
 	}
 	p.readSubtitle(t)
 	p.readEpigraph()
+	p.medWidth = 0 // measure the prose again without the head's lines
 }
 
 // readSubtitle takes the first kept line after the title line t as the
@@ -73,14 +74,16 @@ func (p *parser) readSubtitle(t int) {
 	case strings.HasPrefix(s, ">") || attributionRE.MatchString(s) || ruleRE.MatchString(s):
 		return
 	}
-	if _, _, known := knownSection(s); known {
-		return
-	}
 	if m := mdHeadingRE.FindStringSubmatch(s); m != nil {
-		if len(m[1]) <= p.mdShift || p.mdShift == 0 {
-			return // a section heading, not a level under the title
+		for _, q := range p.lines[i+1:] {
+			if n := mdHeadingRE.FindStringSubmatch(q.text); n != nil && n[1] == m[1] {
+				return // its level heads sections further on
+			}
 		}
 		s = m[2]
+	}
+	if _, _, known := knownSection(s); known {
+		return
 	}
 	if n := p.nextKept(i + 1); n >= 0 && startsLower(p.lines[n].text) {
 		return

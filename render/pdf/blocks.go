@@ -56,6 +56,9 @@ func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
 	}
 	r.essays++
 	for i := range doc.Blocks {
+		if r.o.Cancelled() {
+			break // Render returns render.ErrCancelled
+		}
 		bl := &doc.Blocks[i]
 		switch bl.Kind {
 		case essay.Heading:
