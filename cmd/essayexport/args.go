@@ -94,6 +94,7 @@ type args struct {
 
 	// inspect
 	json bool
+	html bool // inspect --html (inspect_html.go)
 
 	// derived by check
 	maxBytes int64
