@@ -302,6 +302,9 @@ func (p *parser) scoreTitle(h *headLine, k int, cands, hs []*headLine, bodyStart
 	if k == len(cands)-1 {
 		add(4, "the last candidate before the body")
 	}
+	if k > 0 && cands[k-1].l.idx == h.l.idx-1 && wordCount(t) > wordCount(cands[k-1].l.text) && !p.nameLike(cands[k-1].l.text) {
+		add(-3, "a longer line right under another candidate, as a subtitle stands")
+	}
 	if k == 0 {
 		add(2, "the first candidate")
 	}
