@@ -110,7 +110,7 @@ func (p *parser) readHead() {
 			hs[k+1].role, hs[k+1].author, hs[k+1].ascore = roleAuthor, properName(hs[k+1].l.text), 9
 			hs[k+1].why = "author: the name under a bare byline word"
 		case h.role == roleAuthor:
-		case class == classBad || st.iface > 0 && st.words <= 4:
+		case class == classBad || st.iface*2 >= st.words && st.words <= 4:
 			h.role, h.why = roleChrome, "chrome: before the essay's body, "+cwhy
 			if class != classBad {
 				h.why = "chrome: before the essay's body, interface words"
