@@ -150,6 +150,7 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 	if st.hyphenate && !r.s.NoHyphenation {
 		params.Hyphenator = hyph
 	}
+	r.microtype(&params)
 	var lines []typeset.Line
 	if r.s.Greedy {
 		lines = typeset.GreedySpans(in, params)
@@ -159,8 +160,8 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 	x0 := r.left + st.left
 	pending := false // the previous line ended inside a word
 	for _, ln := range lines {
-		l := line{size: st.size, rgb: st.rgb}
-		x := x0 + ln.Indent + alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, measureStyle))
+		l := line{size: st.size, rgb: st.rgb, expand: ln.Expand}
+		x := x0 + ln.Indent - ln.Left + alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, measureStyle))
 		for i, wd := range ln.Words {
 			pieces := wd.Pieces
 			if pieces == nil {
@@ -185,7 +186,7 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 					}
 				}
 				l.runs = append(l.runs, rn)
-				x += is.face.wordWidth(t, is.size)
+				x += is.face.wordWidth(t, is.size) * (1 + ln.Expand)
 			}
 			x += ln.Space
 		}
