@@ -3,9 +3,9 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"

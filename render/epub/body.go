@@ -1,6 +1,8 @@
 package epub
 
 import (
+	textlang "github.com/essayexport/essayexport/internal/lang"
+	"golang.org/x/text/language"
 	"strconv"
 	"strings"
 
@@ -124,7 +126,7 @@ func partBody(d *essay.Document, heading, wm, file, lang string, cls *classes) (
 		watermarkLayer(&w.b, wm)
 		w.cls |= clsWatermark | clsNotice
 	}
-	w.b.WriteString(`<section epub:type="bodymatter">` + "\n")
+	w.b.WriteString(`<section epub:type="bodymatter"` + partLang(d.Lang, lang) + ">\n")
 	if h := clean(heading); h != "" {
 		w.line("h1", "", 0, h)
 		w.line("div", "subtitle", clsSubtitle, d.Subtitle)
@@ -274,7 +276,6 @@ func (w *bodyWriter) list(l *essay.ListInfo) {
 	}
 	w.b.WriteString(close)
 }
-
 
 // hasItems reports whether l has an item with text, at any depth.
 func hasItems(l *essay.ListInfo) bool {
@@ -467,4 +468,15 @@ func distinctWatermarks(parts []render.Part) []string {
 		}
 	}
 	return out
+}
+
+// partLang returns the language attributes of an essay whose language
+// differs from the book's (an essay of a pack), or "".
+func partLang(docLang, bookLang string) string {
+	t, err := language.Parse(clean(docLang))
+	if err != nil || t.String() == bookLang {
+		return ""
+	}
+	l := t.String()
+	return ` lang="` + l + `" xml:lang="` + l + `" dir="` + textlang.Dir(l) + `"`
 }

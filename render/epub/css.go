@@ -79,25 +79,25 @@ type classes uint32
 
 // The class groups, in their order in the style sheet.
 const (
-	clsRefs       classes = 1 << iota // ul.references
-	clsFigure                         // figure.quote
-	clsAttribution                    // p.attribution
-	clsEpigraph                       // div.epigraph
-	clsVerse                          // blockquote.verse, p.stanza, span.line
-	clsIndent1                        // span.i1
-	clsIndent2                        // span.i2
-	clsIndent3                        // span.i3
-	clsNotes                          // section.notes
-	clsDateline                       // p.dateline
-	clsSalutation                     // p.salutation
-	clsSignature                      // p.signature
-	clsTitlePage                      // section.titlepage
-	clsSubtitle                       // div.subtitle
-	clsByline                         // div.byline
-	clsDate                           // div.date
-	clsNotice                         // div.notice
-	clsWatermark                      // div.watermark
-	clsAll        = 1<<iota - 1
+	clsRefs        classes = 1 << iota // ul.references
+	clsFigure                          // figure.quote
+	clsAttribution                     // p.attribution
+	clsEpigraph                        // div.epigraph
+	clsVerse                           // blockquote.verse, p.stanza, span.line
+	clsIndent1                         // span.i1
+	clsIndent2                         // span.i2
+	clsIndent3                         // span.i3
+	clsNotes                           // section.notes
+	clsDateline                        // p.dateline
+	clsSalutation                      // p.salutation
+	clsSignature                       // p.signature
+	clsTitlePage                       // section.titlepage
+	clsSubtitle                        // div.subtitle
+	clsByline                          // div.byline
+	clsDate                            // div.date
+	clsNotice                          // div.notice
+	clsWatermark                       // div.watermark
+	clsAll         = 1<<iota - 1
 )
 
 // classRules holds each group's rules. The notice's %[1]s is the

@@ -416,7 +416,7 @@ func TestHostileText(t *testing.T) {
 		{Kind: essay.Heading, Level: 1, Text: "Heading " + hostile},
 		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Bullets, Items: []essay.Item{{Text: hostile, Sub: &essay.ListInfo{Kind: essay.Numbered, Style: "<a>", Start: -3, Items: []essay.Item{{Marker: "<1>", Text: hostile}}}}}}},
 		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.References, Items: []essay.Item{{Marker: "<&>", Text: hostile}, {Text: "\x00"}}}},
-		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Numbered}},                                       // empty: no <ol>
+		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Numbered}}, // empty: no <ol>
 		{Kind: essay.Verse, Attribution: hostile, Stanzas: [][]essay.VerseLine{{{Text: hostile, Indent: 9}}, {{Text: " "}}}},
 		{Kind: essay.Paragraph, Spans: []essay.Span{{Text: hostile, Emph: true}, {Text: "<1>", Note: "<n>"}, {Text: hostile, Strong: true}}},
 		{Kind: essay.Rule, Text: hostile},
