@@ -30,12 +30,6 @@ const (
 	Salutation Kind = "salutation" // "Dear ...," kept as its own short paragraph
 	Signature  Kind = "signature"  // a sign-off ("Yours sincerely," / a name)
 	Rule       Kind = "rule"       // a thematic break ("***", "---" between paragraphs); no text
-
-	// ListItem and Reference are the flat item kinds of schema 1. The
-	// parser now groups items into List blocks; these remain only while
-	// code moves over and must not reach a renderer.
-	ListItem  Kind = "list_item"
-	Reference Kind = "reference"
 )
 
 // Span is one styled run of a block's inline content. A block's Spans, in
@@ -119,11 +113,6 @@ type Block struct {
 	// Attribution names the source of a Quote or Verse ("Wordsworth,
 	// The Prelude"), without its leading dash; "" for none.
 	Attribution string `json:"attribution,omitempty"`
-
-	// Ordered and Marker belong to the schema-1 item kinds (ListItem,
-	// Reference) and go with them.
-	Ordered bool   `json:"ordered,omitempty"`
-	Marker  string `json:"marker,omitempty"`
 
 	// Why says which rule classified the block and on what evidence, for
 	// `inspect`: the rule name, a colon, the evidence (`list: 4 items
@@ -309,11 +298,8 @@ func (d *Document) Dump() string {
 // dumpBlock writes one block for Dump.
 func dumpBlock(b *strings.Builder, bl *Block) {
 	label := string(bl.Kind)
-	switch {
-	case bl.Kind == Heading:
+	if bl.Kind == Heading {
 		label = fmt.Sprintf("%s%d", label, bl.Level)
-	case bl.Marker != "":
-		label = fmt.Sprintf("%s %s", label, bl.Marker)
 	}
 	switch bl.Kind {
 	case List:

@@ -422,7 +422,7 @@ func TestHostileText(t *testing.T) {
 		{Kind: essay.Paragraph, Spans: []essay.Span{{Text: hostile, Emph: true}, {Text: "<1>", Note: "<n>"}, {Text: hostile, Strong: true}}},
 		{Kind: essay.Rule, Text: hostile},
 		{Kind: essay.Quote, Text: hostile},
-		{Kind: essay.ListItem, Text: hostile}, // schema 1: a paragraph
+		{Kind: essay.Kind("list_item"), Text: hostile}, // schema 1's item kind, now unknown: a paragraph
 		{Kind: essay.Signature, Text: hostile},
 		{Kind: essay.Kind("mystery"), Text: hostile},
 		{Kind: essay.Paragraph, Text: long},
