@@ -296,8 +296,11 @@ func (p *parser) findLayout() {
 // body run may have to be cut off.
 const islandWords = 40
 
-// trimIslands drops small runs of prose at the ends of the body run
-// [start, end] that two or more non-prose units separate from the rest.
+// trimIslands drops small runs of prose at the start of the body run
+// [start, end] that two or more non-prose units separate from the rest
+// (a caption or a blurb above the essay's own title). At the end a short
+// last paragraph after a box of chrome is still the essay's, so the end
+// is left to the search.
 func trimIslands(us []*unit, start, end int) (int, int) {
 	for {
 		words, k := 0, start
@@ -316,24 +319,6 @@ func trimIslands(us []*unit, start, end int) (int, int) {
 			break
 		}
 		start = k
-	}
-	for {
-		words, k := 0, end
-		for k >= start && us[k].class >= classNear {
-			words += us[k].st.words
-			k--
-		}
-		gap := 0
-		for k >= start && us[k].class < classNear {
-			if !us[k].removed {
-				gap++
-			}
-			k--
-		}
-		if k < start || gap < 2 || words >= islandWords || words == 0 {
-			break
-		}
-		end = k
 	}
 	return start, end
 }

@@ -110,7 +110,7 @@ func (p *parser) readHead() {
 			hs[k+1].role, hs[k+1].author, hs[k+1].ascore = roleAuthor, properName(hs[k+1].l.text), 9
 			hs[k+1].why = "author: the name under a bare byline word"
 		case h.role == roleAuthor:
-		case class == classBad || st.iface > 0 && st.words <= 4:
+		case class == classBad || st.iface*2 >= st.words && st.words <= 4:
 			h.role, h.why = roleChrome, "chrome: before the essay's body, "+cwhy
 			if class != classBad {
 				h.why = "chrome: before the essay's body, interface words"
@@ -301,6 +301,9 @@ func (p *parser) scoreTitle(h *headLine, k int, cands, hs []*headLine, bodyStart
 	}
 	if k == len(cands)-1 {
 		add(4, "the last candidate before the body")
+	}
+	if k > 0 && cands[k-1].l.idx == h.l.idx-1 && wordCount(t) > wordCount(cands[k-1].l.text) && !p.nameLike(cands[k-1].l.text) {
+		add(-3, "a longer line right under another candidate, as a subtitle stands")
 	}
 	if k == 0 {
 		add(2, "the first candidate")

@@ -75,7 +75,59 @@ func (p *parser) removeFurniture() {
 			l.cut, l.cutWhat = true, "running head"
 		}
 	}
+	p.removeRepeatedHeads()
 	p.joinPages()
+}
+
+// removeRepeatedHeads removes a short line (often the title in capitals)
+// that repeats two or more times, each time beside a removed page number
+// or a page break: a running head without a number. The first line of
+// the text, the title itself, stays.
+func (p *parser) removeRepeatedHeads() {
+	first := p.nextKept(0)
+	at := map[string][]*line{}
+	var order []string
+	for i, l := range p.lines {
+		if l.blank || l.removed || i == first || utf8.RuneCountInString(l.text) > maxFurniture || letterCount(l.text) < 2 {
+			continue
+		}
+		k := key(l.text)
+		if at[k] == nil {
+			order = append(order, k)
+		}
+		at[k] = append(at[k], l)
+	}
+	for _, k := range order {
+		ls := at[k]
+		if len(ls) < 2 {
+			continue
+		}
+		near := true
+		for _, l := range ls {
+			near = near && p.besidePageBreak(l)
+		}
+		if !near {
+			continue
+		}
+		for _, l := range ls {
+			p.remove(l, fmt.Sprintf("page furniture: a running head repeated %d times, each beside a page number or page break", len(ls)))
+			l.cut, l.cutWhat = true, "running head"
+		}
+	}
+}
+
+// besidePageBreak reports whether a page number was removed, or a page
+// break stands, within three lines of l.
+func (p *parser) besidePageBreak(l *line) bool {
+	if l.page {
+		return true
+	}
+	for i := max(0, l.idx-3); i < len(p.lines) && i <= l.idx+3; i++ {
+		if q := p.lines[i]; q != l && (q.page || q.removed && q.cut && (q.cutWhat == "page number" || q.cutWhat == "running head")) {
+			return true
+		}
+	}
+	return false
 }
 
 // distinctNumbers reports whether the page numbers all differ and mostly

@@ -47,7 +47,7 @@ func (p *parser) readHeadExtras() {
 }
 
 // readSubtitle takes the first kept line after the title line t as the
-// subtitle when only blank or removed lines stand between, it stands
+// subtitle when only blank lines stand between, it stands
 // alone (a blank or removed line follows), the body follows it, and it
 // reads as a qualifier: short, not closed by a full stop, colon or comma,
 // not a name, byline, field, date, section name, list item or numbered
@@ -56,6 +56,11 @@ func (p *parser) readSubtitle(t int) {
 	i := p.nextKept(t + 1)
 	if i < 0 || p.nextKept(i+1) < 0 {
 		return
+	}
+	for _, q := range p.lines[t+1 : i] {
+		if !q.blank {
+			return // a byline or other head line comes first: the subtitle sits right under the title
+		}
 	}
 	l := p.lines[i]
 	if next := i + 1; next < len(p.lines) && !p.lines[next].blank && (!p.lines[next].removed || p.lines[next].cut) {

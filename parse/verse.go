@@ -162,9 +162,12 @@ func openVerse(p *parser, r *region, i int) (essay.Block, int, bool) {
 			return essay.Block{}, 0, false // letter parts are short lines too
 		}
 	}
-	width := r.docWidth
-	if p.proseWidth() > maxWrapWidth {
-		width = 0 // the prose is unwrapped; a short-lined region sets no wrap width
+	// The prose's typical line is the wrap width of hard-wrapped text
+	// (the regions' own widths would count the poem's); unwrapped prose
+	// sets none.
+	width := p.proseWidth()
+	if width > maxWrapWidth {
+		width = 0
 	}
 	why, ok := readsAsVerse(run, texts, width)
 	if !ok {
@@ -278,7 +281,7 @@ func readsAsVerse(run []*line, texts []string, width int) (string, bool) {
 	if fitted*3 < (len(run)-1)*2 {
 		return "", false
 	}
-	return why + fmt.Sprintf("; lines up to %d characters in text wrapped at ~%d columns, broken where the next word would fit", longest, width), true
+	return why + fmt.Sprintf("; lines up to %d characters, short of the prose lines (~%d columns), broken where the next word would fit", longest, width), true
 }
 
 // firstLetter returns the first letter of s, or 0 when a digit comes

@@ -260,6 +260,7 @@ func (w *bodyWriter) list(l *essay.ListInfo) {
 		}
 		w.b.WriteString("<li>")
 		if marker != "" {
+			w.cls |= clsMarker
 			w.b.WriteString(`<span class="marker">`)
 			esc(&w.b, marker)
 			w.b.WriteString("</span>")
@@ -337,10 +338,12 @@ func (w *bodyWriter) quoted(attribution string, body func()) {
 	w.b.WriteString("</figcaption>\n</figure>\n")
 }
 
-// attribution writes a cleaned attribution as a paragraph led by a dash.
+// attribution writes a cleaned attribution as a paragraph. The dash
+// that leads it is the style sheet's (p.attribution::before): the text
+// is the attribution as the source gave it, which may have had no dash.
 func (w *bodyWriter) attribution(a string) {
 	w.cls |= clsAttribution
-	w.b.WriteString(`<p class="attribution">— `)
+	w.b.WriteString(`<p class="attribution">`)
 	esc(&w.b, a)
 	w.b.WriteString("</p>")
 }

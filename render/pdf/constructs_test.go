@@ -458,3 +458,47 @@ func TestListItemsKeptTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestStyledBrokenWordsExtractWhole: words set in two styles ("*un*usual")
+// or wholly emphasised that break at a line end still extract whole, once.
+func TestStyledBrokenWordsExtractWhole(t *testing.T) {
+	var spans []essay.Span
+	for range 10 {
+		spans = append(spans, em("counter"), sp("revolutionary and extra"), both("ordinarily"), sp(", and "), strong("incomprehensibly"), sp(" and "))
+	}
+	spans = append(spans, sp("done."))
+	doc := &essay.Document{Title: "Styled hyphenation", Lang: "en", Blocks: []essay.Block{paraBlock(spans...)}}
+	broken := map[string]int{}
+	for _, margin := range []float64{45, 55, 65, 75} {
+		o := render.Defaults()
+		o.FontSize = 20
+		o.MarginMM = margin
+		r := newRenderer(render.Single(doc, "", ""), o, Settings{})
+		for _, p := range r.layout() {
+			for _, l := range p.lines {
+				for _, rn := range l.runs {
+					if rn.actual == actualWhole {
+						broken[strings.TrimRight(rn.whole, ",.")]++
+					}
+				}
+			}
+		}
+		path, _ := renderFile(t, render.Single(doc, "", ""), o)
+		testutil.QpdfCheck(t, path)
+		text := testutil.PdfToText(t, path)
+		count := map[string]int{}
+		for _, w := range strings.Fields(text) {
+			count[strings.TrimRight(w, ",.")]++
+		}
+		for w, n := range map[string]int{"counterrevolutionary": 10, "incomprehensibly": 10, "extraordinarily": 10} {
+			if count[w] != n {
+				t.Errorf("margin %v: %q extracts %d times, want %d", margin, w, count[w], n)
+			}
+		}
+		checkWordsInOrder(t, sourceWords(doc), text)
+	}
+	if broken["counterrevolutionary"]+broken["extraordinarily"] == 0 {
+		t.Errorf("words broken at line ends: %v; the test needs a word in two styles broken", broken)
+	}
+	t.Logf("broken at line ends: %v", broken)
+}
