@@ -94,8 +94,9 @@ func PdfToText(t testing.TB, path string, args ...string) string {
 	return string(out)
 }
 
-// PdfFonts returns pdffonts' listing for path and fails the test if any
-// font is not embedded.
+// PdfFonts returns pdffonts' listing for path and fails the test unless
+// every font is embedded, subsetted and has a ToUnicode map (emb, sub and
+// uni all "yes").
 func PdfFonts(t testing.TB, path string) string {
 	t.Helper()
 	Need(t, "pdffonts")
@@ -110,8 +111,8 @@ func PdfFonts(t testing.TB, path string) string {
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
 		// columns: name type [type2] encoding emb sub uni object ID
-		if len(f) < 7 || f[len(f)-5] != "yes" {
-			t.Fatalf("pdffonts %s: font not embedded: %q\n%s", path, l, out)
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+			t.Fatalf("pdffonts %s: font not embedded, subsetted and with ToUnicode: %q\n%s", path, l, out)
 		}
 	}
 	return out

@@ -1,6 +1,8 @@
 package epub
 
 import (
+	textlang "github.com/essayexport/essayexport/internal/lang"
+	"golang.org/x/text/language"
 	"strconv"
 	"strings"
 
@@ -124,7 +126,7 @@ func partBody(d *essay.Document, heading, wm, file, lang string, cls *classes) (
 		watermarkLayer(&w.b, wm)
 		w.cls |= clsWatermark | clsNotice
 	}
-	w.b.WriteString(`<section epub:type="bodymatter">` + "\n")
+	w.b.WriteString(`<section epub:type="bodymatter"` + partLang(d.Lang, lang) + ">\n")
 	if h := clean(heading); h != "" {
 		w.line("h1", "", 0, h)
 		w.line("div", "subtitle", clsSubtitle, d.Subtitle)
@@ -258,6 +260,7 @@ func (w *bodyWriter) list(l *essay.ListInfo) {
 		}
 		w.b.WriteString("<li>")
 		if marker != "" {
+			w.cls |= clsMarker
 			w.b.WriteString(`<span class="marker">`)
 			esc(&w.b, marker)
 			w.b.WriteString("</span>")
@@ -274,7 +277,6 @@ func (w *bodyWriter) list(l *essay.ListInfo) {
 	}
 	w.b.WriteString(close)
 }
-
 
 // hasItems reports whether l has an item with text, at any depth.
 func hasItems(l *essay.ListInfo) bool {
@@ -336,10 +338,12 @@ func (w *bodyWriter) quoted(attribution string, body func()) {
 	w.b.WriteString("</figcaption>\n</figure>\n")
 }
 
-// attribution writes a cleaned attribution as a paragraph led by a dash.
+// attribution writes a cleaned attribution as a paragraph. The dash
+// that leads it is the style sheet's (p.attribution::before): the text
+// is the attribution as the source gave it, which may have had no dash.
 func (w *bodyWriter) attribution(a string) {
 	w.cls |= clsAttribution
-	w.b.WriteString(`<p class="attribution">— `)
+	w.b.WriteString(`<p class="attribution">`)
 	esc(&w.b, a)
 	w.b.WriteString("</p>")
 }
@@ -467,4 +471,15 @@ func distinctWatermarks(parts []render.Part) []string {
 		}
 	}
 	return out
+}
+
+// partLang returns the language attributes of an essay whose language
+// differs from the book's (an essay of a pack), or "".
+func partLang(docLang, bookLang string) string {
+	t, err := language.Parse(clean(docLang))
+	if err != nil || t.String() == bookLang {
+		return ""
+	}
+	l := t.String()
+	return ` lang="` + l + `" xml:lang="` + l + `" dir="` + textlang.Dir(l) + `"`
 }

@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -416,12 +417,12 @@ func TestHostileText(t *testing.T) {
 		{Kind: essay.Heading, Level: 1, Text: "Heading " + hostile},
 		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Bullets, Items: []essay.Item{{Text: hostile, Sub: &essay.ListInfo{Kind: essay.Numbered, Style: "<a>", Start: -3, Items: []essay.Item{{Marker: "<1>", Text: hostile}}}}}}},
 		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.References, Items: []essay.Item{{Marker: "<&>", Text: hostile}, {Text: "\x00"}}}},
-		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Numbered}},                                       // empty: no <ol>
+		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Numbered}}, // empty: no <ol>
 		{Kind: essay.Verse, Attribution: hostile, Stanzas: [][]essay.VerseLine{{{Text: hostile, Indent: 9}}, {{Text: " "}}}},
 		{Kind: essay.Paragraph, Spans: []essay.Span{{Text: hostile, Emph: true}, {Text: "<1>", Note: "<n>"}, {Text: hostile, Strong: true}}},
 		{Kind: essay.Rule, Text: hostile},
 		{Kind: essay.Quote, Text: hostile},
-		{Kind: essay.ListItem, Text: hostile}, // schema 1: a paragraph
+		{Kind: essay.Kind("list_item"), Text: hostile}, // schema 1's item kind, now unknown: a paragraph
 		{Kind: essay.Signature, Text: hostile},
 		{Kind: essay.Kind("mystery"), Text: hostile},
 		{Kind: essay.Paragraph, Text: long},
@@ -668,5 +669,18 @@ func BenchmarkRenderParallel(b *testing.B) {
 func BenchmarkCover(b *testing.B) {
 	for b.Loop() {
 		makeCover("The Second Map: Streets, Memory and the Habits of Towns", "Rosalind Ferrier", "", color.RGBA{190, 30, 30, 255})
+	}
+}
+
+// TestClassRulesMatchGroups keeps classRules and the class-group bits in
+// step: one rule string per group, in bit order.
+func TestClassRulesMatchGroups(t *testing.T) {
+	if n := bits.Len32(uint32(clsAll)); n != len(classRules) {
+		t.Fatalf("%d class groups but %d rule strings", n, len(classRules))
+	}
+	for i, r := range classRules {
+		if !strings.Contains(styleText(fixedOptions(), classes(1)<<i), strings.SplitN(r, "{", 2)[0]) {
+			t.Errorf("group %d's rule %q is not in its sheet", i, r[:20])
+		}
 	}
 }

@@ -1,11 +1,12 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -16,19 +17,18 @@ import (
 )
 
 // drawer draws laid-out pages with fpdf. It runs twice over the pages:
-// first collecting (f is nil) to learn which characters each face must
+// first collecting (f is nil) to learn which glyphs each face must
 // embed, then drawing.
 type drawer struct {
-	r    *renderer
-	f    *fpdf.Fpdf // nil while collecting
-	enc  *encoding
-	slot *slot // the font fpdf has selected
-	size float64
-	rgb  [3]int
-	tw   float64 // the word spacing set in the page's content
+	r     *renderer
+	f     *fpdf.Fpdf // nil while collecting
+	fonts *docFonts
+	ts    textState // what the page content has set
+	tobj  textObj   // the text object being written (its buffer is reused)
 }
 
-// draw writes pages as a PDF to w.
+// draw writes pages as a PDF to w: fpdf writes the document, then the
+// fonts follow as an incremental update (embed.go).
 func (r *renderer) draw(w io.Writer, pages []*page) error {
 	f := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
@@ -42,12 +42,12 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	f.SetCellMargin(0)
 	r.metadata(f)
 
-	d := &drawer{r: r, enc: newEncoding()}
+	d := &drawer{r: r, fonts: newDocFonts()}
 	total := len(pages)
 	for n, p := range pages {
 		d.page(p, n+1, total)
 	}
-	if err := d.enc.register(f); err != nil {
+	if err := d.fonts.register(); err != nil {
 		return err
 	}
 	d.f = f
@@ -56,14 +56,29 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 			return render.ErrCancelled
 		}
 		f.AddPage()
-		d.slot, d.size, d.rgb, d.tw = nil, 0, [3]int{-1, -1, -1}, 0
+		d.ts.reset()
 		d.page(p, n+1, total)
 		if err := f.Error(); err != nil {
 			return err
 		}
 	}
-	return f.Output(w)
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := f.Output(buf); err != nil {
+		return err
+	}
+	u, err := newIncrement(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	if err := d.fonts.write(u); err != nil {
+		return err
+	}
+	return u.writeTo(w)
 }
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // page draws one page: its lines, outline entries, links, then the
 // running header, footer and watermark.
@@ -90,130 +105,79 @@ func (d *drawer) raw(s string) {
 	}
 }
 
-func (d *drawer) setColor(rgb [3]int) {
-	if d.f != nil && d.rgb != rgb {
-		d.f.SetTextColor(rgb[0], rgb[1], rgb[2])
-		d.rgb = rgb
-	}
-}
-
-// line draws one line's runs. Consecutive plain words in one face with
-// equal gaps (every justified line) are drawn as one string whose spaces
-// are widened with the PDF's word spacing (Tw, which applies to the
-// one-byte space of these simple fonts): the words land exactly where the
-// layout put them, the content is several times smaller than a text
-// object per word, and the spaces are real characters for extraction.
+// line draws one line's runs as one text object. Between two runs with
+// a gap, the space glyph of the first run's face is drawn and the pen
+// moved to the next run, so the words land exactly where the layout put
+// them and the spaces are real characters for extraction; runs that
+// touch (a change of face inside a word) get no space. A run with its
+// own size and rise (a note marker) is raised with the text rise (Ts).
 func (d *drawer) line(l line) {
-	d.setColor(l.rgb)
-	runs := l.runs
-	for len(runs) > 0 {
-		rn := runs[0]
-		if rn.actual != actualNone || rn.leader > 0 || rn.size != 0 || rn.rise != 0 {
-			d.special(rn, l)
-			runs = runs[1:]
-			continue
-		}
-		// gather the plain words that follow at the same gap
-		space := rn.face.wordWidth(" ", l.size)
-		n, gap := 1, 0.0
-		end := rn.x + rn.face.wordWidth(rn.text, l.size)
-		for ; n < len(runs); n++ {
-			nx := runs[n]
-			if nx.actual != actualNone || nx.leader > 0 || nx.size != 0 || nx.rise != 0 || nx.face != rn.face {
-				break
-			}
-			g := nx.x - end
-			if n == 1 {
-				gap = g
-			} else if math.Abs(g-gap) > 0.01 {
-				break
-			}
-			end = nx.x + nx.face.wordWidth(nx.text, l.size)
-		}
-		text, tw := rn.text, 0.0
-		if n > 1 {
-			tw = gap - space
-			var b strings.Builder
-			for i, w := range runs[:n] {
-				if i > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(w.text)
-			}
-			text = b.String()
-		}
-		d.textTw(rn.face, l.size, rn.x, l.y, text, tw)
-		runs = runs[n:]
-	}
-}
-
-// special draws a run that is not a plain word: a piece of a word broken
-// across lines, inside its marked-content span, a superscript, or dot
-// leaders.
-func (d *drawer) special(rn run, l line) {
-	if rn.size != 0 {
-		l.size = rn.size
-	}
-	l.y -= rn.rise
-	switch rn.actual {
-	case actualWhole:
-		d.raw("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
-	case actualEmpty:
-		d.raw("/Span <</ActualText ()>> BDC")
-	}
-	if rn.leader > 0 {
-		cs := rn.leader - rn.face.wordWidth(".", l.size)
-		d.raw(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
-		d.text(rn.face, l.size, rn.x, l.y, rn.text)
-		d.raw("0 Tc")
-	} else {
-		d.text(rn.face, l.size, rn.x, l.y, rn.text)
-	}
-	if rn.actual != actualNone {
-		d.raw("EMC")
-	}
-}
-
-// text draws s at (x, y) in face m with ordinary word spacing.
-func (d *drawer) text(m *metrics, size, x, y float64, s string) {
-	d.textTw(m, size, x, y, s, 0)
-}
-
-// textTw draws s at (x, y) in face m with tw added to each space;
-// characters m lacks are drawn in the fallback face that has them.
-func (d *drawer) textTw(m *metrics, size, x, y float64, s string, tw float64) {
-	if d.f == nil {
-		d.enc.collect(m, s)
+	if len(l.runs) == 0 {
 		return
 	}
-	if !strings.Contains(s, " ") {
-		tw = d.tw // no space: leave the word spacing as it is
-	}
-	if math.Abs(tw-d.tw) > 0.0005 {
-		d.raw(strconv.FormatFloat(tw, 'f', 3, 64) + " Tw")
-		d.tw = tw
-	}
-	d.enc.encode(m, size, tw, s, func(sl *slot, code string, w float64) {
-		if d.slot != sl || d.size != size {
-			d.f.SetFont(sl.family, "", size)
-			d.slot, d.size = sl, size
+	t := d.begin(l.runs[0].x, l.y, 1, l.rgb)
+	prevEnd := 0.0
+	var prev *metrics
+	for _, rn := range l.runs {
+		if prev != nil && rn.x > prevEnd+0.05*l.size {
+			t.space(prev, l.size)
 		}
-		d.f.Text(x, y, code)
-		x += w
-	})
-}
-
-// words draws s word by word, so that its spaces extract as spaces.
-func (d *drawer) words(m *metrics, size, x, y float64, s string) {
-	d.wordsGap(m, size, x, y, s, m.wordWidth(" ", size))
-}
-
-// wordsGap draws s word by word with gap between words.
-func (d *drawer) wordsGap(m *metrics, size, x, y float64, s string, space float64) {
-	for w := range strings.FieldsSeq(s) {
-		d.text(m, size, x, y, w)
-		x += m.wordWidth(w, size) + space
+		t.moveTo(rn.x)
+		switch rn.actual {
+		case actualWhole:
+			t.op("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
+		case actualEmpty:
+			t.op("/Span <</ActualText ()>> BDC")
+		}
+		size := l.size
+		if rn.size != 0 {
+			size = rn.size
+		}
+		if rn.rise != 0 {
+			t.op(string(appendNum(nil, rn.rise)) + " Ts")
+		}
+		if rn.leader > 0 {
+			// dot leaders: each dot at its place, the dots rn.leader apart
+			x := rn.x
+			for _, c := range rn.text {
+				t.moveTo(x)
+				t.show(rn.face, size, string(c))
+				x += rn.leader
+			}
+		} else {
+			t.show(rn.face, size, rn.text)
+		}
+		if rn.rise != 0 {
+			t.op("0 Ts")
+		}
+		if rn.actual != actualNone {
+			t.op("EMC")
+		}
+		prevEnd, prev = t.pen, rn.face
 	}
+	t.end()
+}
+
+// text draws s at (x, y) in face m at natural spacing, as shaped.
+func (d *drawer) text(m *metrics, size, x, y float64, s string, rgb [3]int) {
+	t := d.begin(x, y, 1, rgb)
+	t.show(m, size, s)
+	t.end()
+}
+
+// wordsGap draws s word by word with gap between words, each space a
+// real space glyph.
+func (d *drawer) wordsGap(m *metrics, size, x, y float64, s string, gap float64, rgb [3]int) {
+	t := d.begin(x, y, 1, rgb)
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			t.space(m, size)
+		}
+		t.moveTo(x)
+		t.show(m, size, w)
+		x += m.wordWidth(w, size) + gap
+	}
+	t.end()
 }
 
 // furniture draws the running header, the footer and the watermark, last,
@@ -225,8 +189,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 	if p.header != "" {
 		it := allFaces[faceItalic]
 		w := it.wordWidth(p.header, small)
-		d.setColor(grey)
-		d.words(it, small, (r.pageW-w)/2, r.top*0.55, p.header)
+		d.text(it, small, (r.pageW-w)/2, r.top*0.55, p.header, grey)
 	}
 	if p.footer {
 		// pdftotext joins "3 / 12" drawn with ordinary spaces into "3/12"
@@ -234,8 +197,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 		reg := allFaces[faceRegular]
 		gap := small * 0.4
 		w := reg.wordWidth(strings.ReplaceAll(num, " ", ""), small) + 2*gap
-		d.setColor(grey)
-		d.wordsGap(reg, small, (r.pageW-w)/2, r.pageH-r.top*0.45, num, gap)
+		d.wordsGap(reg, small, (r.pageW-w)/2, r.pageH-r.top*0.45, num, gap, grey)
 	}
 	if p.watermark == "" {
 		return
@@ -245,8 +207,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 	// a small note in the footer, for prints where the translucent mark fades
 	note := strings.ToUpper(cleanOutline(p.watermark))
 	note = cleanText(note, allFaces[faceBold], func(rune) {})
-	d.setColor(c)
-	d.words(allFaces[faceBold], small*0.9, r.left, r.pageH-r.top*0.45, truncate(note, allFaces[faceBold], small*0.9, r.textW*0.3))
+	d.text(allFaces[faceBold], small*0.9, r.left, r.pageH-r.top*0.45, truncate(note, allFaces[faceBold], small*0.9, r.textW*0.3), c)
 
 	angle := wm.Angle
 	if angle == 0 {
@@ -265,12 +226,13 @@ func (d *drawer) furniture(p *page, n, total int) {
 	// rotated glyphs extract in fragments; the span makes the mark extract
 	// as its text, once
 	d.raw("/Span <</ActualText " + pdfTextString(note) + ">> BDC")
-	d.words(bold, size, cx-bold.wordWidth(note, size)/2, cy+size*0.33, note)
+	d.text(bold, size, cx-bold.wordWidth(note, size)/2, cy+size*0.33, note, c)
 	d.raw("EMC")
 	if f != nil {
 		f.TransformEnd()
 		f.SetAlpha(1, "Normal")
 	}
+	d.ts.unknown() // Q restored what the page had set before the mark
 }
 
 // utf16BOM converts s to UTF-16BE with a byte order mark, the form fpdf
@@ -303,10 +265,7 @@ func (r *renderer) metadata(f *fpdf.Fpdf) {
 	if title == "" {
 		title = b.Parts[0].Doc.DisplayTitle()
 	}
-	lang := b.Lang
-	if lang == "" && !b.Pack {
-		lang = b.Parts[0].Doc.Lang
-	}
+	lang := b.MainLang()
 	author := b.Author
 	creator := strings.TrimSpace("essayexport " + o.Version)
 	// fpdf's own UTF-16 conversion mangles characters outside the Basic
