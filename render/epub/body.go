@@ -4,7 +4,10 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/essayexport/essayexport/essay"
+	textlang "github.com/essayexport/essayexport/internal/lang"
 	"github.com/essayexport/essayexport/render"
 )
 
@@ -118,13 +121,17 @@ type tocHead struct {
 // page); wm is the part's watermark ("" for none). The classes the body
 // uses are added to cls.
 func partBody(d *essay.Document, heading, wm, file, lang string, cls *classes) (string, []tocEntry) {
-	w := bodyWriter{file: file, lang: lang, notes: newNoteIndex(d.Notes)}
+	notesLang := lang // the notes heading is in the essay's own language
+	if d.Lang != "" {
+		notesLang = d.Lang
+	}
+	w := bodyWriter{file: file, lang: notesLang, notes: newNoteIndex(d.Notes)}
 	w.b.Grow(256 + len(d.Blocks)*200)
 	if wm != "" {
 		watermarkLayer(&w.b, wm)
 		w.cls |= clsWatermark | clsNotice
 	}
-	w.b.WriteString(`<section epub:type="bodymatter">` + "\n")
+	w.b.WriteString(`<section epub:type="bodymatter"` + partLang(d.Lang, lang) + ">\n")
 	if h := clean(heading); h != "" {
 		w.line("h1", "", 0, h)
 		w.line("div", "subtitle", clsSubtitle, d.Subtitle)
@@ -469,4 +476,15 @@ func distinctWatermarks(parts []render.Part) []string {
 		}
 	}
 	return out
+}
+
+// partLang returns the language attributes of an essay whose language
+// differs from the book's (an essay of a pack), or "".
+func partLang(docLang, bookLang string) string {
+	t, err := language.Parse(clean(docLang))
+	if err != nil || t.String() == bookLang {
+		return ""
+	}
+	l := t.String()
+	return ` lang="` + l + `" xml:lang="` + l + `" dir="` + textlang.Dir(l) + `"`
 }

@@ -265,10 +265,7 @@ func (r *renderer) metadata(f *fpdf.Fpdf) {
 	if title == "" {
 		title = b.Parts[0].Doc.DisplayTitle()
 	}
-	lang := b.Lang
-	if lang == "" && !b.Pack {
-		lang = b.Parts[0].Doc.Lang
-	}
+	lang := b.MainLang()
 	author := b.Author
 	creator := strings.TrimSpace("essayexport " + o.Version)
 	// fpdf's own UTF-16 conversion mangles characters outside the Basic
