@@ -333,13 +333,21 @@ func (p *parser) removeChromeBoxes() {
 			i++
 			continue
 		}
+		j := i
+		for j < len(p.lines) && !p.lines[j].blank {
+			j++
+		}
+		if j-i < 3 {
+			i = j
+			continue
+		}
 		j, chrome, n := i, 0, 0
 		for j < len(p.lines) && !p.lines[j].blank {
 			l := p.lines[j]
 			if !(l.removed && l.cutWhat != "chrome") {
 				n++
 			}
-			if l.removed && l.cutWhat == "chrome" || !l.removed && measure(l.text, p.fw).iface*3 >= max(1, wordCount(l.text)) {
+			if l.removed && l.cutWhat == "chrome" || !l.removed && len(l.text) <= maxChrome && measure(l.text, p.fw).iface*3 >= max(1, wordCount(l.text)) {
 				chrome++
 			}
 			j++

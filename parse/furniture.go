@@ -38,6 +38,11 @@ func (p *parser) removeFurniture() {
 		if l.blank || l.removed || utf8.RuneCountInString(l.text) > maxFurniture {
 			continue
 		}
+		// Only a line that starts or ends with a digit can be numbered
+		// furniture; test that before the regular expressions.
+		if !startsOrEndsDigit(l.text) {
+			continue
+		}
 		if pageOfRE.MatchString(l.text) {
 			p.remove(l, "page furniture: a \"page N of M\" line")
 			l.cut, l.cutWhat = true, "page number"
@@ -192,4 +197,9 @@ func (p *parser) furnitureEvidence(ls []*line) bool {
 		}
 	}
 	return false
+}
+
+// startsOrEndsDigit reports whether s begins or ends with an ASCII digit.
+func startsOrEndsDigit(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[len(s)-1] >= '0' && s[len(s)-1] <= '9')
 }
