@@ -31,10 +31,13 @@ type unit struct {
 	// removed marks a line the patterns removed as chrome: it weighs as
 	// chrome and has no lines.
 	removed bool
-	lines   []*line
-	st      stats
-	class   int
-	why     string
+	// structural marks a short list item or set-off line: neither prose
+	// nor chrome.
+	structural bool
+	lines      []*line
+	st         stats
+	class      int
+	why        string
 }
 
 // chromeRun is the length of a run of non-prose units that weighs as a
@@ -125,11 +128,30 @@ func (p *parser) findBody() {
 	// longer run.
 	// A long run of non-prose units is a block of chrome (a listing, a
 	// footer), a stronger break than a heading or an advertisement line.
+	// List items and lines set off by indentation (a quoted poem) are the
+	// essay's structure, not evidence either way, unless they read as
+	// interface.
+	indents := map[int]int{}
+	for _, u := range us {
+		if u.class == classGood {
+			indents[u.lines[0].indent]++
+		}
+	}
+	base := mostCommon(indents)
+	for _, u := range us {
+		if !u.removed && u.class == classShort && u.st.iface*3 < u.st.words &&
+			(listMarker(u.lines[0].text) != "" || u.lines[0].indent >= base+4) {
+			u.structural = true
+		}
+	}
 	ws := make([]float64, len(us))
 	run := 0
 	for i, u := range us {
 		ws[i] = u.weight()
-		if u.class >= classNear {
+		if u.structural {
+			ws[i] = 0
+		}
+		if u.class >= classNear || u.structural {
 			run = 0
 			continue
 		}
@@ -257,6 +279,13 @@ func (p *parser) trailEnd(us []*unit, end int) int {
 			}
 			return j - 1
 		}
+		// A list that ends the essay ("- Walk or cycle") and lines set
+		// off by indentation (a poem quoted at the end) run on from the
+		// body while they hold no interface words.
+		if i == end+1 && (u.structural || u.st.iface == 0 && u.class != classBad && p.setOff(u, us, end)) {
+			end = i
+			continue
+		}
 		// A closing sentence or two ("Thank you for listening.").
 		if i == end+1 && closing < 2 && u.class != classBad && u.st.iface == 0 && u.st.ends && u.st.words >= 2 {
 			end, closing = i, closing+1
@@ -366,4 +395,16 @@ func (p *parser) removeChromeBoxes() {
 		}
 		i = j
 	}
+}
+
+// setOff reports whether a unit is indented past the body's last unit by
+// four columns or more: a quotation or poem set off from the prose.
+func (p *parser) setOff(u *unit, us []*unit, end int) bool {
+	base := us[end].lines[0].indent
+	for _, l := range u.lines {
+		if l.indent < base+4 {
+			return false
+		}
+	}
+	return true
 }

@@ -1,12 +1,13 @@
 package epub
 
 import (
-	textlang "github.com/essayexport/essayexport/internal/lang"
-	"golang.org/x/text/language"
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/essayexport/essayexport/essay"
+	textlang "github.com/essayexport/essayexport/internal/lang"
 	"github.com/essayexport/essayexport/render"
 )
 
@@ -120,7 +121,11 @@ type tocHead struct {
 // page); wm is the part's watermark ("" for none). The classes the body
 // uses are added to cls.
 func partBody(d *essay.Document, heading, wm, file, lang string, cls *classes) (string, []tocEntry) {
-	w := bodyWriter{file: file, lang: lang, notes: newNoteIndex(d.Notes)}
+	notesLang := lang // the notes heading is in the essay's own language
+	if d.Lang != "" {
+		notesLang = d.Lang
+	}
+	w := bodyWriter{file: file, lang: notesLang, notes: newNoteIndex(d.Notes)}
 	w.b.Grow(256 + len(d.Blocks)*200)
 	if wm != "" {
 		watermarkLayer(&w.b, wm)
