@@ -326,7 +326,6 @@ func zoneName(z int) string {
 	return [...]string{"", "before the body", "body", "after the body"}[z]
 }
 
-
 // findLayout runs the statistical readers in order: page furniture,
 // tables of contents, the body and the head zone before it.
 func (p *parser) findLayout() {
