@@ -147,7 +147,8 @@ func runs(text string, spans []Span) []Span {
 type Note struct {
 	// ID is unique within the document ("n1", "n2", ...).
 	ID string `json:"id"`
-	// Label is the marker as the source wrote it ("1", "*").
+	// Label is the note's label as the source wrote it before the note's
+	// text ("1.", "[1]", "¹", "*").
 	Label string `json:"label"`
 	Text  string `json:"text"`
 	Spans []Span `json:"spans,omitempty"`
@@ -284,7 +285,7 @@ func (d *Document) Dump() string {
 		dumpBlock(&b, &d.Blocks[i])
 	}
 	for _, n := range d.Notes {
-		fmt.Fprintf(&b, "note %s [%s]: %s\n", n.ID, n.Label, DumpSpans(n.Runs()))
+		fmt.Fprintf(&b, "note %s %q: %s\n", n.ID, n.Label, DumpSpans(n.Runs()))
 	}
 	for _, r := range d.Removed {
 		fmt.Fprintf(&b, "removed %d (%s): %s\n", r.Line, r.Why, r.Text)

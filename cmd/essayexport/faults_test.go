@@ -386,3 +386,46 @@ func TestInspectStdoutFull(t *testing.T) {
 		t.Errorf("stderr does not name the failed write:\n%s", stderr.String())
 	}
 }
+
+// TestMemoryBound converts 10 MB inputs in a child process and checks its
+// peak RSS against the bound README states: 20 times the input plus 50 MB.
+// The shapes are issue 15's: mostly empty lines (it took 5.6 GB for 40 MB,
+// 1.7 GB for 10 MB) and blank-line paragraphs to EPUB. (PDF paragraphs
+// are above the bound: see README, "Bad input".)
+func TestMemoryBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts 20 MB of text")
+	}
+	dir := t.TempDir()
+	const size = 10 << 20
+	sentence := "The committee met on a wet Tuesday and decided, after a long debate, to plant more trees along the canal. "
+	shapes := map[string]string{
+		"empty": strings.Repeat("\n", 2000) + sentence + "\n",
+		"paras": strings.Repeat(sentence, 3) + "\n\n",
+	}
+	for _, tc := range []struct{ shape, format string }{{"empty", "pdf"}, {"paras", "epub"}} {
+		t.Run(tc.shape+"-"+tc.format, func(t *testing.T) {
+			in := filepath.Join(dir, tc.shape+".txt")
+			var b strings.Builder
+			b.WriteString("A Large Essay\n\n")
+			for b.Len() < size {
+				b.WriteString(shapes[tc.shape])
+			}
+			if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			cmd := startBin(t, &stderr, tc.format, "-q", "-o", filepath.Join(dir, "out."+tc.format), in)
+			if code, took := waitStatus(t, cmd, time.Now()); code != 0 {
+				t.Fatalf("status %d after %v\n%s", code, took, stderr.String())
+			}
+			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KB on Linux
+			bound := int64(20*b.Len() + 50<<20)
+			t.Logf("%s to %s: %d MB input, peak RSS %.1f MB (%.1f bytes per input byte), bound %d MB",
+				tc.shape, tc.format, b.Len()>>20, float64(rss)/(1<<20), float64(rss)/float64(b.Len()), bound>>20)
+			if rss > bound {
+				t.Errorf("peak RSS %d MB is above the bound %d MB", rss>>20, bound>>20)
+			}
+		})
+	}
+}
