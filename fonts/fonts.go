@@ -5,6 +5,12 @@
 //     metric-compatible with Times New Roman: the text face.
 //   - Noto Sans Math and Noto Sans Symbols 2, SIL OFL 1.1: fallbacks for
 //     arrows, mathematical signs and symbols the text face lacks.
+//   - Noto Serif Devanagari and Noto Serif Thai (Debian fonts-noto-core
+//     20201225-1), SIL OFL 1.1: the faces of those scripts (Hindi,
+//     Marathi, Nepali; Thai), chosen per character like the fallbacks and
+//     shaped by the text layer (conjuncts, vowel signs, Thai marks). They
+//     add 310 kB to the binary; only the glyphs a document uses are
+//     embedded in it.
 //
 // All are TrueType (glyf) fonts, which fpdf can subset and embed.
 package fonts
@@ -40,6 +46,10 @@ var (
 	notoMath []byte
 	//go:embed NotoSansSymbols2-Regular.ttf
 	notoSymbols2 []byte
+	//go:embed NotoSerifDevanagari-Regular.ttf
+	notoDevanagari []byte
+	//go:embed NotoSerifThai-Regular.ttf
+	notoThai []byte
 )
 
 // The text faces.
@@ -58,6 +68,8 @@ var Serif = []*Face{SerifRegular, SerifItalic, SerifBold, SerifBoldItalic}
 var Fallbacks = []*Face{
 	{Family: "NotoSansMath", File: "NotoSansMath-Regular.ttf", Data: notoMath},
 	{Family: "NotoSansSymbols2", File: "NotoSansSymbols2-Regular.ttf", Data: notoSymbols2},
+	{Family: "NotoSerifDevanagari", File: "NotoSerifDevanagari-Regular.ttf", Data: notoDevanagari},
+	{Family: "NotoSerifThai", File: "NotoSerifThai-Regular.ttf", Data: notoThai},
 }
 
 // Font returns the parsed font, parsing it once per process.
