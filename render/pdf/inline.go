@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/render/shape"
 	"github.com/essayexport/essayexport/render/typeset"
 )
 
@@ -150,7 +151,14 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 	if st.hyphenate && !r.s.NoHyphenation {
 		params.Hyphenator = hyph
 	}
-	r.microtype(&params)
+	var all strings.Builder
+	for _, sp := range in {
+		all.WriteString(sp.Text)
+	}
+	rtl := shape.RTL(all.String()) // the paragraph's direction, from its text
+	if !rtl { // mirror places right-to-left lines as drawn at natural width
+		r.microtype(&params)
+	}
 	var lines []typeset.Line
 	if r.s.Greedy {
 		lines = typeset.GreedySpans(in, params)
@@ -189,6 +197,9 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 				x += is.face.wordWidth(t, is.size) * (1 + ln.Expand)
 			}
 			x += ln.Space
+		}
+		if rtl {
+			mirror(l.runs, x0, x0+params.Width, st.size)
 		}
 		last := ln.Words[len(ln.Words)-1]
 		pending = last.Whole != "" && !ln.Last
