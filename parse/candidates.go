@@ -90,8 +90,8 @@ func (p *parser) readHead() {
 			h.reason = append(h.reason, fmt.Sprintf("a %q field", label))
 		case isField && fieldAuthorLabels[label]:
 			switch {
-			case blankFieldRE.MatchString(value):
-				h.role, h.why = roleMeta, fmt.Sprintf("metadata: a blank %q form field", label)
+			case blankFieldRE.MatchString(value) || strings.HasPrefix(value, "__"):
+				h.role, h.why = roleMeta, fmt.Sprintf("metadata: a blank %q form field, never an author", label)
 			case p.nameLike(value) || singleName(value):
 				h.role, h.author, h.ascore = roleAuthor, properName(value), 10
 				h.why = fmt.Sprintf("metadata: %q line in the header gives the author", fieldLabel(t))

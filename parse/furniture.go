@@ -38,6 +38,11 @@ func (p *parser) removeFurniture() {
 		if l.blank || l.removed || utf8.RuneCountInString(l.text) > maxFurniture {
 			continue
 		}
+		// Only a line that starts or ends with a digit can be numbered
+		// furniture; test that before the regular expressions.
+		if !startsOrEndsDigit(l.text) {
+			continue
+		}
 		if pageOfRE.MatchString(l.text) {
 			p.remove(l, "page furniture: a \"page N of M\" line")
 			l.cut, l.cutWhat = true, "page number"
@@ -183,7 +188,9 @@ func (p *parser) joinPages() {
 // far to the right, or cuts a sentence.
 func (p *parser) furnitureEvidence(ls []*line) bool {
 	for _, l := range ls {
-		if l.indent >= 30 {
+		// Set far right, or its number pushed to the right edge by a
+		// wide gap ("SOCIAL MEDIA AND SLEEP            2").
+		if l.indent >= 30 || l.cols {
 			return true
 		}
 		a, b := p.prevKept(l.idx-1), p.nextKept(l.idx+1)
@@ -192,4 +199,9 @@ func (p *parser) furnitureEvidence(ls []*line) bool {
 		}
 	}
 	return false
+}
+
+// startsOrEndsDigit reports whether s begins or ends with an ASCII digit.
+func startsOrEndsDigit(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[len(s)-1] >= '0' && s[len(s)-1] <= '9')
 }

@@ -66,6 +66,7 @@ import (
 
 	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/render"
+	"github.com/essayexport/essayexport/render/shape"
 	"github.com/essayexport/essayexport/render/typeset"
 )
 
@@ -245,11 +246,33 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 			l.runs = append(l.runs, rn)
 			x += measure(t) + ln.Space
 		}
+		if shape.RTL(text) {
+			mirror(l.runs, x0, x0+params.Width, st.size)
+		}
 		last := ln.Words[len(ln.Words)-1]
 		pending = last.Whole != "" && !ln.Last
 		p.lines = append(p.lines, l)
 	}
 	return p
+}
+
+// mirror places a right-to-left line's runs from the right edge: each is
+// mirrored across the measure from left to right (a word's own glyphs are
+// already in visual order, shaped right to left). Mirroring a justified,
+// centred or left-aligned line gives it justified, centred or
+// right-aligned. It is the reordering of the Unicode bidirectional
+// algorithm (L2) for a right-to-left paragraph whose words are each one
+// direction, which is what the PDF sets: a run of several left-to-right
+// words inside it would come out in reverse order.
+func mirror(runs []run, left, right, size float64) {
+	for k := range runs {
+		rn := &runs[k]
+		sz := size
+		if rn.size != 0 {
+			sz = rn.size
+		}
+		rn.x = left + right - rn.x - rn.face.wordWidth(rn.text, sz)
+	}
 }
 
 // The styles, derived from the body size.
