@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	_ "embed"
 	"fmt"
 	"io"
 	"math"
@@ -13,6 +15,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/essayexport/essayexport/render"
+	"github.com/essayexport/essayexport/render/pdf/tag"
 )
 
 // drawer draws laid-out pages with fpdf. It runs twice over the pages:
@@ -25,7 +28,9 @@ type drawer struct {
 	slot *slot // the font fpdf has selected
 	size float64
 	rgb  [3]int
-	tw   float64 // the word spacing set in the page's content
+	tw   float64   // the word spacing set in the page's content
+	pg   int       // 0-based index of the page being drawn
+	open *tag.Elem // the element whose marked content is open, or nil
 }
 
 // draw writes pages as a PDF to w.
@@ -40,7 +45,7 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCellMargin(0)
-	r.metadata(f)
+	doc := r.metadata(f)
 
 	d := &drawer{r: r, enc: newEncoding()}
 	total := len(pages)
@@ -53,13 +58,20 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	d.f = f
 	for n, p := range pages {
 		f.AddPage()
-		d.slot, d.size, d.rgb, d.tw = nil, 0, [3]int{-1, -1, -1}, 0
+		d.slot, d.size, d.rgb, d.tw, d.pg = nil, 0, [3]int{-1, -1, -1}, 0, n
 		d.page(p, n+1, total)
 		if err := f.Error(); err != nil {
 			return err
 		}
 	}
-	return f.Output(w)
+	// fpdf writes the document; the structure tree, the catalog that
+	// points at it and the metadata follow as an incremental update
+	// (render/pdf/tag explains why)
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return err
+	}
+	return r.tags.tree.Write(w, buf.Bytes(), doc)
 }
 
 // page draws one page: its lines, outline entries, links, then the
@@ -73,12 +85,45 @@ func (d *drawer) page(p *page, n, total int) {
 			d.f.Bookmark(utf16BOM(b.text), b.level, b.y)
 		}
 		for _, lk := range p.links {
-			id := d.f.AddLink()
-			d.f.SetLink(id, 0, lk.page)
-			d.f.Link(lk.x, lk.y, lk.w, lk.h, id)
+			if lk.elem == nil { // an untagged link (the checker reports it)
+				id := d.f.AddLink()
+				d.f.SetLink(id, 0, lk.page)
+				d.f.Link(lk.x, lk.y, lk.w, lk.h, id)
+				continue
+			}
+			r := d.r
+			d.r.tags.tree.Link(lk.elem, d.pg, tag.Annot{
+				Rect:     [4]float64{lk.x, r.pageH - lk.y - lk.h, lk.x + lk.w, r.pageH - lk.y},
+				DestPage: lk.page - 1, DestTop: r.pageH, Contents: lk.text,
+			})
 		}
 	}
 	d.furniture(p, n, total)
+}
+
+// mark makes the content drawn next belong to structure element e: it
+// closes the open marked content and opens e's, unless e's is open. nil
+// closes it.
+func (d *drawer) mark(e *tag.Elem) {
+	if d.f == nil || e == d.open {
+		return
+	}
+	if d.open != nil {
+		d.f.RawWriteStr(tag.End)
+	}
+	if e != nil {
+		d.f.RawWriteStr(d.r.tags.tree.Mark(e, d.pg))
+	}
+	d.open = e
+}
+
+// artifact draws what draw draws as an artifact of the given kind (see
+// tag.Artifact), outside any element's marked content.
+func (d *drawer) artifact(kind string, draw func()) {
+	d.mark(nil)
+	d.raw(tag.Artifact(kind))
+	draw()
+	d.raw(tag.End)
 }
 
 func (d *drawer) raw(s string) {
@@ -105,18 +150,23 @@ func (d *drawer) line(l line) {
 	runs := l.runs
 	for len(runs) > 0 {
 		rn := runs[0]
+		elem := l.elem
+		if rn.elem != nil {
+			elem = rn.elem
+		}
 		if rn.actual != actualNone || rn.leader > 0 {
-			d.special(rn, l)
+			d.special(rn, l, elem)
 			runs = runs[1:]
 			continue
 		}
+		d.mark(elem)
 		// gather the plain words that follow at the same gap
 		space := rn.face.wordWidth(" ", l.size)
 		n, gap := 1, 0.0
 		end := rn.x + rn.face.wordWidth(rn.text, l.size)
 		for ; n < len(runs); n++ {
 			nx := runs[n]
-			if nx.actual != actualNone || nx.leader > 0 || nx.face != rn.face {
+			if nx.actual != actualNone || nx.leader > 0 || nx.face != rn.face || nx.elem != rn.elem {
 				break
 			}
 			g := nx.x - end
@@ -142,22 +192,36 @@ func (d *drawer) line(l line) {
 		d.textTw(rn.face, l.size, rn.x, l.y, text, tw)
 		runs = runs[n:]
 	}
+	d.mark(nil)
 }
 
 // special draws a run that is not a plain word: a piece of a word broken
 // across lines, inside its marked-content span, or dot leaders.
-func (d *drawer) special(rn run, l line) {
+func (d *drawer) special(rn run, l line, elem *tag.Elem) {
+	// the piece of a broken word is a marked-content sequence of its own,
+	// in the line's element, with the replacement text
+	var props string
 	switch rn.actual {
 	case actualWhole:
-		d.raw("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
+		props = "/ActualText " + pdfTextString(rn.whole)
 	case actualEmpty:
-		d.raw("/Span <</ActualText ()>> BDC")
+		props = "/ActualText ()"
+	}
+	if props != "" {
+		d.mark(nil)
+		if elem == nil || d.f == nil {
+			d.raw("/Span <<" + props + ">> BDC")
+		} else {
+			d.raw(d.r.tags.tree.MarkWith(elem, d.pg, props))
+		}
 	}
 	if rn.leader > 0 {
 		cs := rn.leader - rn.face.wordWidth(".", l.size)
-		d.raw(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
-		d.text(rn.face, l.size, rn.x, l.y, rn.text)
-		d.raw("0 Tc")
+		d.artifact("", func() {
+			d.raw(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
+			d.text(rn.face, l.size, rn.x, l.y, rn.text)
+			d.raw("0 Tc")
+		})
 	} else {
 		d.text(rn.face, l.size, rn.x, l.y, rn.text)
 	}
@@ -218,7 +282,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 		it := allFaces[faceItalic]
 		w := it.wordWidth(p.header, small)
 		d.setColor(grey)
-		d.words(it, small, (r.pageW-w)/2, r.top*0.55, p.header)
+		d.artifact("Header", func() { d.words(it, small, (r.pageW-w)/2, r.top*0.55, p.header) })
 	}
 	if p.footer {
 		// pdftotext joins "3 / 12" drawn with ordinary spaces into "3/12"
@@ -227,7 +291,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 		gap := small * 0.4
 		w := reg.wordWidth(strings.ReplaceAll(num, " ", ""), small) + 2*gap
 		d.setColor(grey)
-		d.wordsGap(reg, small, (r.pageW-w)/2, r.pageH-r.top*0.45, num, gap)
+		d.artifact("Footer", func() { d.wordsGap(reg, small, (r.pageW-w)/2, r.pageH-r.top*0.45, num, gap) })
 	}
 	if p.watermark == "" {
 		return
@@ -238,7 +302,9 @@ func (d *drawer) furniture(p *page, n, total int) {
 	note := strings.ToUpper(cleanOutline(p.watermark))
 	note = cleanText(note, allFaces[faceBold], func(rune) {})
 	d.setColor(c)
-	d.words(allFaces[faceBold], small*0.9, r.left, r.pageH-r.top*0.45, truncate(note, allFaces[faceBold], small*0.9, r.textW*0.3))
+	d.artifact("Watermark", func() {
+		d.words(allFaces[faceBold], small*0.9, r.left, r.pageH-r.top*0.45, truncate(note, allFaces[faceBold], small*0.9, r.textW*0.3))
+	})
 
 	angle := wm.Angle
 	if angle == 0 {
@@ -256,9 +322,11 @@ func (d *drawer) furniture(p *page, n, total int) {
 	}
 	// rotated glyphs extract in fragments; the span makes the mark extract
 	// as its text, once
-	d.raw("/Span <</ActualText " + pdfTextString(note) + ">> BDC")
-	d.words(bold, size, cx-bold.wordWidth(note, size)/2, cy+size*0.33, note)
-	d.raw("EMC")
+	d.artifact("Watermark", func() {
+		d.raw("/Span <</ActualText " + pdfTextString(note) + ">> BDC")
+		d.words(bold, size, cx-bold.wordWidth(note, size)/2, cy+size*0.33, note)
+		d.raw("EMC")
+	})
 	if f != nil {
 		f.TransformEnd()
 		f.SetAlpha(1, "Normal")
@@ -288,8 +356,12 @@ func pdfTextString(s string) string {
 	return b.String()
 }
 
-// metadata sets the document information dictionary and XMP metadata.
-func (r *renderer) metadata(f *fpdf.Fpdf) {
+// metadata returns the document information dictionary, the XMP
+// metadata and the catalog entries that tag.Write puts into the update,
+// and gives fpdf the dates of the information dictionary it writes itself
+// (which the update's replaces). With Options.PDFA the XMP identifies the
+// file as PDF/A-2u and fpdf writes the sRGB output intent.
+func (r *renderer) metadata(f *fpdf.Fpdf) tag.Doc {
 	b, o := r.b, r.o
 	title := b.Title
 	if title == "" {
@@ -299,32 +371,19 @@ func (r *renderer) metadata(f *fpdf.Fpdf) {
 	if lang == "" && !b.Pack {
 		lang = b.Parts[0].Doc.Lang
 	}
-	author := b.Author
-	creator := strings.TrimSpace("essayexport " + o.Version)
-	// fpdf's own UTF-16 conversion mangles characters outside the Basic
-	// Multilingual Plane, so the strings are passed converted.
-	f.SetTitle(utf16BOM(title), false)
-	if author != "" {
-		f.SetAuthor(utf16BOM(author), false)
-	}
-	if o.Subject != "" {
-		f.SetSubject(utf16BOM(o.Subject), false)
-	}
-	if o.Keywords != "" {
-		f.SetKeywords(utf16BOM(o.Keywords), false)
-	}
-	f.SetCreator(utf16BOM(creator), false)
-	f.SetProducer(utf16BOM(creator+" (fpdf)"), false)
-	// fpdf writes the language unescaped: keep only what a BCP 47 tag holds
+	// keep only what a BCP 47 tag holds
 	lang = strings.Map(func(c rune) rune {
 		if c == '-' || c < 0x80 && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
 			return c
 		}
 		return -1
 	}, lang)
-	if lang != "" {
-		f.SetLang(lang)
+	if lang == "" {
+		lang = "en" // PDF/UA asks for a language; the parser's default
 	}
+	author := b.Author
+	creator := strings.TrimSpace("essayexport " + o.Version)
+	producer := creator + " (fpdf)"
 	t := o.Modified
 	if t.IsZero() {
 		t = render.FixedDate
@@ -332,11 +391,56 @@ func (r *renderer) metadata(f *fpdf.Fpdf) {
 	t = t.UTC()
 	f.SetCreationDate(t)
 	f.SetModificationDate(t)
-	f.SetXmpMetadata(xmp(title, author, o.Subject, o.Keywords, creator, lang, t))
+
+	var info strings.Builder
+	entry := func(k, v string) {
+		if v != "" {
+			info.WriteString("/" + k + " " + tag.TextString(v) + " ")
+		}
+	}
+	entry("Title", title)
+	entry("Author", author)
+	entry("Subject", o.Subject)
+	entry("Keywords", o.Keywords)
+	entry("Creator", creator)
+	entry("Producer", producer)
+	date := "(D:" + t.Format("20060102150405") + "Z)"
+	info.WriteString("/CreationDate " + date + " /ModDate " + date)
+
+	doc := tag.Doc{Lang: lang, Info: info.String()}
+	if o.PDFA {
+		f.AddOutputIntent(fpdf.OutputIntentType{
+			SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
+			OutputConditionIdentifier: "sRGB",
+			Info:                      "sRGB IEC61966-2.1",
+			ICCProfile:                sRGB,
+		})
+	}
+	doc.XMP = xmp(xmpFields{title: title, author: author, subject: o.Subject, keywords: o.Keywords,
+		creator: creator, producer: producer, lang: lang, date: t, pdfa: o.PDFA})
+	return doc
 }
 
-// xmp builds a small XMP packet mirroring the information dictionary.
-func xmp(title, author, subject, keywords, creator, lang string, t time.Time) []byte {
+// sRGB is the ICC profile of PDF/A's output intent: sRGB2014.icc from
+// fpdf's module (icc/, with its licence), which fpdf reads from a path in
+// its examples but does not embed.
+//
+//go:embed icc/sRGB2014.icc
+var sRGB []byte
+
+// xmpFields is what the XMP packet says; it mirrors the information
+// dictionary, as PDF/A requires.
+type xmpFields struct {
+	title, author, subject, keywords, creator, producer, lang string
+	date                                                      time.Time
+	pdfa                                                      bool
+}
+
+// xmp builds the XMP packet: Dublin Core, XMP and PDF properties, the
+// PDF/UA identification, and with pdfa the PDF/A-2u identification and
+// the extension schema that declares pdfuaid (PDF/A allows only declared
+// properties).
+func xmp(x xmpFields) []byte {
 	esc := func(s string) string {
 		var b strings.Builder
 		for _, c := range s {
@@ -357,28 +461,42 @@ func xmp(title, author, subject, keywords, creator, lang string, t time.Time) []
 		}
 		return b.String()
 	}
-	date := t.Format("2006-01-02T15:04:05Z")
+	date := x.date.Format("2006-01-02T15:04:05Z")
 	var b strings.Builder
 	b.WriteString(`<?xpacket begin="` + "\uFEFF" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>` + "\n")
 	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"`)
+	if x.pdfa {
+		b.WriteString(` xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"`)
+	}
+	b.WriteString(">\n")
 	b.WriteString(`<dc:format>application/pdf</dc:format>` + "\n")
-	b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(title) + `</rdf:li></rdf:Alt></dc:title>` + "\n")
-	if author != "" {
-		b.WriteString(`<dc:creator><rdf:Seq><rdf:li>` + esc(author) + `</rdf:li></rdf:Seq></dc:creator>` + "\n")
+	b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(x.title) + `</rdf:li></rdf:Alt></dc:title>` + "\n")
+	if x.author != "" {
+		b.WriteString(`<dc:creator><rdf:Seq><rdf:li>` + esc(x.author) + `</rdf:li></rdf:Seq></dc:creator>` + "\n")
 	}
-	if subject != "" {
-		b.WriteString(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">` + esc(subject) + `</rdf:li></rdf:Alt></dc:description>` + "\n")
+	if x.subject != "" {
+		b.WriteString(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">` + esc(x.subject) + `</rdf:li></rdf:Alt></dc:description>` + "\n")
 	}
-	if lang != "" {
-		b.WriteString(`<dc:language><rdf:Bag><rdf:li>` + esc(lang) + `</rdf:li></rdf:Bag></dc:language>` + "\n")
+	b.WriteString(`<dc:language><rdf:Bag><rdf:li>` + esc(x.lang) + `</rdf:li></rdf:Bag></dc:language>` + "\n")
+	if x.keywords != "" {
+		b.WriteString(`<pdf:Keywords>` + esc(x.keywords) + `</pdf:Keywords>` + "\n")
 	}
-	if keywords != "" {
-		b.WriteString(`<pdf:Keywords>` + esc(keywords) + `</pdf:Keywords>` + "\n")
-	}
-	b.WriteString(`<pdf:Producer>` + esc(creator) + ` (fpdf)</pdf:Producer>` + "\n")
-	b.WriteString(`<xmp:CreatorTool>` + esc(creator) + `</xmp:CreatorTool>` + "\n")
+	b.WriteString(`<pdf:Producer>` + esc(x.producer) + `</pdf:Producer>` + "\n")
+	b.WriteString(`<xmp:CreatorTool>` + esc(x.creator) + `</xmp:CreatorTool>` + "\n")
 	b.WriteString(`<xmp:CreateDate>` + date + `</xmp:CreateDate><xmp:ModifyDate>` + date + `</xmp:ModifyDate><xmp:MetadataDate>` + date + `</xmp:MetadataDate>` + "\n")
+	b.WriteString(`<pdfuaid:part>1</pdfuaid:part>` + "\n")
+	if x.pdfa {
+		b.WriteString(`<pdfaid:part>2</pdfaid:part><pdfaid:conformance>U</pdfaid:conformance>` + "\n")
+		b.WriteString(`<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">` +
+			`<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>` +
+			`<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>` +
+			`<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">` +
+			`<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>` +
+			`<pdfaProperty:category>internal</pdfaProperty:category>` +
+			`<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>` +
+			`</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>` + "\n")
+	}
 	b.WriteString(`</rdf:Description></rdf:RDF></x:xmpmeta>` + "\n" + `<?xpacket end="w"?>`)
 	return []byte(b.String())
 }

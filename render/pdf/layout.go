@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"strings"
+
+	"github.com/essayexport/essayexport/render/pdf/tag"
 )
 
 // The layout stage turns a Book into pages of positioned text before
@@ -23,6 +25,7 @@ type run struct {
 	x      float64
 	text   string
 	face   *metrics
+	elem   *tag.Elem // the structure element of an inline part (a list label); nil: the line's
 	actual actualMode
 	whole  string  // for actualWhole
 	leader float64 // dot leaders: the distance from one dot to the next
@@ -34,7 +37,8 @@ type line struct {
 	size float64
 	runs []run
 	rgb  [3]int
-	para int // index into renderer.paras; -1 for page furniture
+	para int       // index into renderer.paras; -1 for page furniture
+	elem *tag.Elem // the structure element the line belongs to
 }
 
 // bookmark is one outline entry.
@@ -47,7 +51,9 @@ type bookmark struct {
 // link makes a rectangle on a page jump to another page.
 type link struct {
 	x, y, w, h float64
-	page       int // 1-based target page
+	page       int       // 1-based target page
+	elem       *tag.Elem // the Link structure element
+	text       string    // what the link goes to, for assistive technology
 }
 
 // page is one laid-out page.
@@ -74,6 +80,7 @@ type para struct {
 	bookmarks    []bookmark
 	pageBreak    bool // start a new page before this block
 	id           int  // index into renderer.paras
+	elem         *tag.Elem
 }
 
 func (p *para) height() float64 { return float64(len(p.lines)) * p.leading }
@@ -194,7 +201,7 @@ func (pg *paginator) put(p *para, lines []line, before float64) {
 	}
 	for j, l := range lines {
 		l.y = pg.y + float64(j)*p.leading + p.baseline
-		l.para = p.id
+		l.para, l.elem = p.id, p.elem
 		pg.cur.lines = append(pg.cur.lines, l)
 	}
 	pg.y += float64(len(lines)) * p.leading

@@ -91,6 +91,7 @@ type renderer struct {
 	warnings         []string
 	warned           map[string]bool
 	paras            []*para // every block placed, in order (tests read it)
+	tags             *tagger // the structure tree, built by layout (tagging.go)
 }
 
 // Paper sizes in points.
@@ -117,7 +118,7 @@ func newRenderer(b *render.Book, o render.Options, s Settings) *renderer {
 	if !ok {
 		paper = papers["a4"]
 	}
-	r := &renderer{b: b, o: o, s: s, warned: map[string]bool{}}
+	r := &renderer{b: b, o: o, s: s, warned: map[string]bool{}, tags: newTagger(b)}
 	r.pageW, r.pageH = paper[0], paper[1]
 	margin := o.MarginMM * 72 / 25.4
 	margin = math.Min(margin, r.pageW/4)
@@ -286,6 +287,7 @@ func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, l
 	if title != "" {
 		p := r.setText(title, ts, nil)
 		p.unbreakable, p.keepWithNext = true, true
+		p.elem = r.tags.title()
 		ps = append(ps, p)
 		first = p
 	}
@@ -293,6 +295,7 @@ func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, l
 		st := style{face: allFaces[faceItalic], size: r.size * 1.1, center: true}
 		st.leading = st.size * 1.3
 		p := r.setText(author, st, hyph)
+		p.elem = r.tags.block("P")
 		p.before = r.leading * 0.4
 		p.unbreakable, p.keepWithNext = true, true
 		ps = append(ps, p)
@@ -303,6 +306,7 @@ func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, l
 	if date != "" {
 		st := style{face: allFaces[faceRegular], size: r.size, center: true, leading: r.leading}
 		p := r.setText(date, st, hyph)
+		p.elem = r.tags.block("P")
 		p.unbreakable, p.keepWithNext = true, true
 		ps = append(ps, p)
 		if first == nil {
@@ -425,6 +429,7 @@ func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
 			afterHeading = false
 		}
 		prevKind = bl.Kind
+		r.tags.tagBlock(p, &bl)
 		if len(p.lines) == 0 {
 			continue
 		}
