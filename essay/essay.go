@@ -177,6 +177,16 @@ type Removed struct {
 	Why  string `json:"why"`
 }
 
+// TitleCandidate is a line weighed as the title: its source line (0 for
+// none), text, score, the evidence that made the score, and whether it won.
+type TitleCandidate struct {
+	Line   int     `json:"line"`
+	Text   string  `json:"text"`
+	Score  float64 `json:"score"`
+	Why    string  `json:"why"`
+	Chosen bool    `json:"chosen,omitempty"`
+}
+
 // Document is an essay as the parser understood it.
 type Document struct {
 	// Name is a readable form of the source's file name ("my essay" for
@@ -191,11 +201,23 @@ type Document struct {
 	// "first-line", "repeat" (the better form repeated in the body),
 	// "flag" (--title), or "none".
 	TitleSource string `json:"title_source"`
+	// TitleCandidates are the lines the parser weighed as the title, with
+	// their scores and reasons, for inspect; the chosen one is marked.
+	TitleCandidates []TitleCandidate `json:"title_candidates,omitempty"`
 	// Subtitle is the line under the title that qualifies it, or "".
 	Subtitle string `json:"subtitle,omitempty"`
-	Author   string `json:"author"`
+	// SubtitleWhy explains the subtitle, as Block.Why does a block.
+	SubtitleWhy string `json:"subtitle_why,omitempty"`
+	Author      string `json:"author"`
 	// Lang is a BCP 47 language tag such as "en" or "en-GB".
 	Lang string `json:"lang"`
+	// LangSource says where Lang came from: "flag" (--lang), "detected"
+	// (from the text), or "default" ("en": the text was too short or too
+	// unclear to tell; a warning says which).
+	LangSource string `json:"lang_source"`
+	// LangConfidence is the detector's confidence in Lang, 0 to 1 (1 for
+	// "flag", 0 for "default").
+	LangConfidence float64 `json:"lang_confidence"`
 	// Preview is true when the text is a truncated essay-bank preview.
 	Preview bool `json:"preview"`
 	// Epigraph is a short Quote or Verse block (with its Attribution) set
@@ -251,30 +273,110 @@ func (d *Document) Warnf(format string, args ...any) {
 }
 
 // Dump writes the document as stable, line-oriented text for golden tests:
-// the metadata, then one line per block ("kind: text"), then the removed
-// lines and the warnings.
+// the metadata, the epigraph, then one line per block ("kind: text", with
+// emphasis shown as *x*, strong as **x** and note references as [^id]),
+// lists item by item and verse line by line (indented beneath their
+// block), then the notes, the removed lines and the warnings.
 func (d *Document) Dump() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "encoding: %s\n", d.Encoding)
 	fmt.Fprintf(&b, "title: %q (%s)\n", d.Title, d.TitleSource)
+	if d.Subtitle != "" {
+		fmt.Fprintf(&b, "subtitle: %q\n", d.Subtitle)
+	}
 	fmt.Fprintf(&b, "author: %q\n", d.Author)
 	fmt.Fprintf(&b, "lang: %s\n", d.Lang)
 	fmt.Fprintf(&b, "preview: %v\n", d.Preview)
-	for _, bl := range d.Blocks {
-		label := string(bl.Kind)
-		switch {
-		case bl.Kind == Heading:
-			label = fmt.Sprintf("%s%d", label, bl.Level)
-		case bl.Marker != "":
-			label = fmt.Sprintf("%s %s", label, bl.Marker)
-		}
-		fmt.Fprintf(&b, "%s: %s\n", label, bl.Text)
+	if d.Epigraph != nil {
+		b.WriteString("epigraph ")
+		dumpBlock(&b, d.Epigraph)
+	}
+	for i := range d.Blocks {
+		dumpBlock(&b, &d.Blocks[i])
+	}
+	for _, n := range d.Notes {
+		fmt.Fprintf(&b, "note %s [%s]: %s\n", n.ID, n.Label, DumpSpans(n.Runs()))
 	}
 	for _, r := range d.Removed {
 		fmt.Fprintf(&b, "removed %d (%s): %s\n", r.Line, r.Why, r.Text)
 	}
 	for _, w := range d.Warnings {
 		fmt.Fprintf(&b, "warning: %s\n", w)
+	}
+	return b.String()
+}
+
+// dumpBlock writes one block for Dump.
+func dumpBlock(b *strings.Builder, bl *Block) {
+	label := string(bl.Kind)
+	switch {
+	case bl.Kind == Heading:
+		label = fmt.Sprintf("%s%d", label, bl.Level)
+	case bl.Marker != "":
+		label = fmt.Sprintf("%s %s", label, bl.Marker)
+	}
+	switch bl.Kind {
+	case List:
+		l := bl.List
+		fmt.Fprintf(b, "%s %s", label, l.Kind)
+		if l.Kind == Numbered {
+			fmt.Fprintf(b, " style=%s start=%d", l.Style, l.Start)
+		}
+		b.WriteString(":\n")
+		dumpItems(b, l, "  ")
+	case Verse:
+		b.WriteString(label + ":\n")
+		for k, st := range bl.Stanzas {
+			if k > 0 {
+				b.WriteString("  |\n")
+			}
+			for _, ln := range st {
+				fmt.Fprintf(b, "  | %s%s\n", strings.Repeat("  ", ln.Indent), DumpSpans(ln.Runs()))
+			}
+		}
+	case Rule:
+		b.WriteString(label + "\n")
+	default:
+		fmt.Fprintf(b, "%s: %s\n", label, DumpSpans(bl.Runs()))
+	}
+	if bl.Attribution != "" {
+		fmt.Fprintf(b, "  — %s\n", bl.Attribution)
+	}
+}
+
+// dumpItems writes a list's items, one a line, nested ones deeper.
+func dumpItems(b *strings.Builder, l *ListInfo, indent string) {
+	for i := range l.Items {
+		it := &l.Items[i]
+		m := it.Marker
+		if m == "" {
+			m = "·"
+		}
+		fmt.Fprintf(b, "%s%s %s\n", indent, m, DumpSpans(it.Runs()))
+		if it.Sub != nil {
+			dumpItems(b, it.Sub, indent+"    ")
+		}
+	}
+}
+
+// DumpSpans writes inline content in a Markdown-like form for Dump and
+// inspect: *emphasis*, **strong**, ***both***, and [^id] for a note
+// reference.
+func DumpSpans(spans []Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		switch {
+		case s.Note != "":
+			fmt.Fprintf(&b, "[^%s]", s.Note)
+		case s.Emph && s.Strong:
+			b.WriteString("***" + s.Text + "***")
+		case s.Strong:
+			b.WriteString("**" + s.Text + "**")
+		case s.Emph:
+			b.WriteString("*" + s.Text + "*")
+		default:
+			b.WriteString(s.Text)
+		}
 	}
 	return b.String()
 }

@@ -22,12 +22,18 @@ type region struct {
 	// docBase is the body's indentation in the whole text.
 	quote   bool
 	docBase int
+	// docWidth is the wrap width of the text's hard-wrapped regions, 0
+	// when none is hard-wrapped.
+	docWidth int
 	// perLine says, for a region of several lines that is not hard-wrapped,
 	// why its lines are read one paragraph each.
 	perLine string
 	// own counts the lines that do not merely continue a sentence cut by
 	// removed chrome (0 until ownLines counts them).
 	own int
+	// blockPars is set on the wrapped regions of a text whose paragraphs
+	// are blocks separated by blank lines (see blockParagraphs).
+	blockPars bool
 }
 
 // ownLines returns the number of lines that count towards the region's
@@ -59,18 +65,27 @@ type blockRule struct {
 // rules is the prioritised list of block rules: the first that opens at a
 // line wins, and the paragraph (paragraph.go) is the fallback.
 //
-//  1. quote      - ">"-prefixed lines, or lines indented deeper than the body
-//  2. dateline   - a line that is only a date ("3 May 2024", "Paris, May 3, 2024")
-//  3. salutation - "Dear ...," on its own line
-//  4. signature  - a sign-off ("Yours sincerely,") and the name lines under it
-//  5. heading    - a standalone section name, numbered or ALL-CAPS line
-//  6. reference  - each entry after a References/Bibliography/Works Cited heading
-//  7. list_item  - bulleted ("-", "*", "•") and numbered ("1.", "a)") items
-//  8. paragraph  - everything else: lines joined per the region's layout
+//  1. rule       - a scene break ("* * *", "---") standing between paragraphs (rule.go)
+//  2. verse      - set-off short lines that read as lines, not wrapped prose (verse.go)
+//  3. quote      - ">"-prefixed lines, or lines indented deeper than the body
+//  4. dateline   - a line that is only a date ("3 May 2024", "Paris, May 3, 2024")
+//  5. salutation - "Dear ...," on its own line
+//  6. signature  - a sign-off ("Yours sincerely,") and the name lines under it
+//  7. heading    - a standalone section name, numbered or ALL-CAPS line
+//  8. reference  - each entry after a References/Bibliography/Works Cited heading
+//  9. list_item  - bulleted ("-", "*", "•") and numbered ("1.", "a)") items
+//  10. paragraph - everything else: lines joined per the region's layout
+//
+// Reference entries and list items come out as one-item List blocks;
+// groupLists (list.go) joins each run into one List, nested by
+// indentation; joinStanzas (verse.go) joins a poem's stanzas and takes a
+// dash line under a poem or quotation as its attribution.
 var rules []blockRule
 
 func init() {
 	rules = []blockRule{
+		{"rule", openRule},
+		{"verse", openVerse},
 		{"quote", openQuote},
 		{"dateline", openDateline},
 		{"salutation", openSalutation},
@@ -94,6 +109,7 @@ func (p *parser) buildBlocks() {
 		}
 	}
 	regions := p.regions()
+	indents := map[int]int{} // list items' indentation, by block index
 	for _, r := range regions {
 		for i := 0; i < len(r.lines); {
 			b, n := p.openBlock(r, i)
@@ -102,11 +118,17 @@ func (p *parser) buildBlocks() {
 				i += n
 				continue
 			}
+			if b.Kind == essay.List {
+				indents[len(p.doc.Blocks)] = r.lines[i].indent
+			}
 			p.emit(b)
 			i += n
 		}
 	}
-	p.explainLists()
+	p.groupLists(indents)
+	p.joinStanzas()
+	p.trimRules()
+	p.relevelMarkdown()
 }
 
 // openBlock runs the rules at line i; the paragraph is the fallback. It
@@ -131,6 +153,9 @@ func (p *parser) openBlock(r *region, i int) (essay.Block, int) {
 	}
 	for _, l := range r.lines[i+1 : i+n] {
 		b.Why += l.mendNote()
+		if b.List != nil {
+			b.List.Items[0].Why += l.mendNote()
+		}
 	}
 	return b, n
 }
@@ -163,9 +188,15 @@ func (p *parser) mergeIntoLast(b essay.Block, l *line) bool {
 	}
 	last := &p.doc.Blocks[n-1]
 	switch last.Kind {
-	case essay.Paragraph, essay.ListItem, essay.Quote, essay.Reference:
+	case essay.Paragraph, essay.Quote:
 		last.Text = p.joinText(last.Text, b.Text)
 		last.Why += l.mendNote()
+		return true
+	case essay.List: // one item until groupLists runs
+		it := &last.List.Items[len(last.List.Items)-1]
+		it.Text = p.joinText(it.Text, b.Text)
+		it.Why += l.mendNote()
+		last.Text = it.Text
 		return true
 	}
 	return false
@@ -173,7 +204,7 @@ func (p *parser) mergeIntoLast(b essay.Block, l *line) bool {
 
 // emit appends a block and updates the state that rules read.
 func (p *parser) emit(b essay.Block) {
-	if b.Text == "" {
+	if b.Text == "" && b.Kind != essay.Rule {
 		return
 	}
 	switch b.Kind {
@@ -219,7 +250,7 @@ func (p *parser) regions() []*region {
 	docBase := mostCommon(indents)
 	var deep []*region
 	for _, r := range out {
-		r.docBase = docBase
+		r.docBase, r.docWidth = docBase, docWidth
 		if docWidth > 0 && len(r.lines) < 3 && r.width <= docWidth {
 			r.width = docWidth
 			r.wrapped = r.wrapped || len(r.lines) == 2 && r.lines[0].width()*4 >= docWidth*3
@@ -232,6 +263,7 @@ func (p *parser) regions() []*region {
 			deep = append(deep, r)
 		}
 	}
+	blockParagraphs(out)
 	// Deep indentation marks quotations only where most of the text is
 	// not indented so; otherwise it is the text's own layout.
 	if len(deep)*3 <= len(out) {
@@ -307,4 +339,28 @@ func mostCommon(m map[int]int) int {
 		}
 	}
 	return best
+}
+
+// blockParagraphs marks the wrapped regions of a text set in block
+// paragraphs: three or more hard-wrapped regions of three or more lines,
+// blank lines between them and no first-line indentation. There a blank
+// line is what ends a paragraph; inside a region, only a clearly short
+// line ending a sentence does (justified type fills lines unevenly, so
+// whether the next word would have fitted says little).
+func blockParagraphs(rs []*region) {
+	n := 0
+	for _, r := range rs {
+		if r.wrapped && len(r.lines) >= 3 {
+			if r.parIndent > r.base {
+				return
+			}
+			n++
+		}
+	}
+	if n < 3 {
+		return
+	}
+	for _, r := range rs {
+		r.blockPars = r.wrapped
+	}
 }

@@ -10,7 +10,8 @@ import (
 var (
 	// pageNumberRE matches a line that is only a page number:
 	// "12", "- 12 -", "[12]", "Page 12", "12 | Page".
-	pageNumberRE = regexp.MustCompile(`(?i)^(page\s+)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(\s*\|\s*page)?$`)
+	// The word "page" is any language's (langdata.go): "Seite 3".
+	pageNumberRE = regexp.MustCompile(`(?i)^((?:` + pageWords + `)\.?\s+)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?(\s*\|\s*(?:` + pageWords + `))?$`)
 	// ruleRE matches a horizontal rule made of one repeated symbol:
 	// "=====", "-----", "* * *", "_____".
 	ruleRE = regexp.MustCompile(`^(?:=[\s=]*={2,}|-[\s-]*-{2,}|_[\s_]*_{2,}|\*(\s*\*){2,}|~[\s~]*~{2,}|#(\s*#){2,})$`)
@@ -37,6 +38,8 @@ func (p *parser) removeDebris() {
 			p.remove(l, "page number: a line holding only a page number")
 			l.cut, l.cutWhat = true, "page number"
 			pages++
+		case ruleRE.MatchString(l.text) && p.sceneBreak(l):
+			l.scene = true // a thematic break: a Rule block (rule.go)
 		case ruleRE.MatchString(l.text):
 			p.remove(l, fmt.Sprintf("rule: a horizontal rule of repeated %q", l.text[:1]))
 			l.cut, l.cutWhat = true, "rule"

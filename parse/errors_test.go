@@ -70,7 +70,7 @@ func TestForcedEncoding(t *testing.T) {
 	}
 	// With a BOM, "utf-16" reads either byte order.
 	for _, bom := range [][]byte{{0xff, 0xfe, 'O', 0, 'k', 0}, {0xfe, 0xff, 0, 'O', 0, 'k'}} {
-		doc, err = Parse(bom, Options{Encoding: "utf-16"})
+		doc, err = Parse(bom, Options{Encoding: "utf-16", Lang: "en"})
 		if err != nil || doc.FirstParagraph() != "Ok" || len(doc.Warnings) != 0 {
 			t.Errorf("forced utf-16 with BOM % x: %v %q %v", bom[:2], err, doc.FirstParagraph(), doc.Warnings)
 		}

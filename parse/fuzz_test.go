@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/internal/testutil"
 )
 
 // wordsOf splits s at spacing and keeps each word's letters and digits,
@@ -93,13 +94,12 @@ func accountedFor(in, doc, removed []string) (bool, int) {
 	return false, last
 }
 
-// docWords returns the words of the title, author and blocks, and of the
-// removed list.
+// docWords returns the words of the document (title, subtitle, author,
+// epigraph, blocks with list items and verse lines, notes, with every
+// marker) and of the removed list.
 func docWords(doc *essay.Document) (inDoc, removed []string) {
-	inDoc = append(wordsOf(doc.Title), wordsOf(doc.Author)...)
-	for _, b := range doc.Blocks {
-		inDoc = append(inDoc, wordsOf(b.Marker)...)
-		inDoc = append(inDoc, wordsOf(b.Text)...)
+	for _, s := range testutil.DocTexts(doc, true) {
+		inDoc = append(inDoc, wordsOf(s)...)
 	}
 	for _, r := range doc.Removed {
 		removed = append(removed, wordsOf(r.Text)...)
@@ -131,6 +131,15 @@ func checkInvariants(t *testing.T, src []byte) {
 			t.Fatalf("untrimmed text %q", s)
 		}
 	}
+	// Spans and items may start or end with a space, but hold no control
+	// or invisible characters either.
+	for _, s := range testutil.DocTexts(doc, true) {
+		for _, r := range s {
+			if r == '\n' || r == '\u00a0' || isControl(r) || isInvisible(r) || r == '\t' {
+				t.Fatalf("character %U left in %q", r, s)
+			}
+		}
+	}
 	for _, b := range doc.Blocks {
 		if reason, ok := strings.CutPrefix(b.Why, string(b.Kind)+": "); !ok || reason == "" {
 			t.Fatalf("block why %q does not name its rule (%s) and a reason", b.Why, b.Kind)
@@ -152,13 +161,29 @@ func checkInvariants(t *testing.T, src []byte) {
 	}
 }
 
+// blockTexts returns the text of every unit of content: each block's Text
+// (each line of a List's or Verse's, which joins them with newlines) and
+// Spans, each item, verse line, note and attribution. An empty block other
+// than a Rule comes out as a text with a newline, which fails the checks.
 func blockTexts(doc *essay.Document) []string {
-	var out []string
-	for _, b := range doc.Blocks {
-		if b.Text == "" {
+	out := []string{doc.Subtitle}
+	blocks := doc.Blocks
+	if doc.Epigraph != nil {
+		blocks = append([]essay.Block{*doc.Epigraph}, blocks...)
+	}
+	for _, b := range blocks {
+		switch {
+		case b.Kind == essay.Rule:
+			if b.Text != "" {
+				out = append(out, "(rule with text)\n")
+			}
+		case b.Text == "":
 			out = append(out, "(empty block)\n")
+		case b.Kind == essay.List || b.Kind == essay.Verse:
+			out = append(out, strings.Split(b.Text, "\n")...)
+		default:
+			out = append(out, b.Text)
 		}
-		out = append(out, b.Text)
 	}
 	return out
 }

@@ -10,24 +10,6 @@ import (
 	"github.com/essayexport/essayexport/essay"
 )
 
-// sectionNames are the usual names of essay sections, read as headings
-// when they stand alone, optionally numbered ("2. Conclusion") or followed
-// by a colon.
-var sectionNames = setOf("introduction", "conclusion", "conclusions", "summary", "abstract",
-	"background", "discussion", "method", "methods", "methodology", "results", "analysis",
-	"acknowledgements", "acknowledgments", "overview", "literature review", "main body", "body",
-	"evaluation", "recommendation", "recommendations", "findings", "limitations", "preface",
-	"foreword", "epilogue", "prologue", "afterword", "thesis", "counterargument",
-	"counterarguments", "counter-argument", "counter-arguments", "rebuttal", "endnotes",
-	"footnotes", "notes", "further reading", "reflection", "context", "purpose", "scope", "aim",
-	"aims", "objective", "objectives", "executive summary", "concluding remarks",
-	"final thoughts", "appendix")
-
-// refSectionNames are the headings of a references list; the entries
-// under one are Reference blocks.
-var refSectionNames = setOf("references", "bibliography", "works cited", "works consulted",
-	"reference list", "sources", "literature cited", "citations")
-
 var (
 	// sectionNumberRE matches a section number before a heading: "2.",
 	// "2.3", "IV.", "B.".
@@ -47,8 +29,8 @@ func setOf(names ...string) map[string]bool {
 	return m
 }
 
-// knownSection reports whether t is a section name (see sectionNames and
-// refSectionNames), and returns its number ("" if none) and whether it
+// knownSection reports whether t is a section name (in any language: see
+// langdata.go), and returns its number ("" if none) and whether it
 // heads a references list. "Appendix A" counts too.
 func knownSection(t string) (num string, refs, ok bool) {
 	if len(t) > 60 || t == "" {
@@ -62,9 +44,9 @@ func knownSection(t string) (num string, refs, ok bool) {
 	}
 	name := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), ":")))
 	switch {
-	case refSectionNames[name]:
+	case allRefSections[name]:
 		return num, true, true
-	case sectionNames[name]:
+	case allSections[name]:
 		return num, false, true
 	case strings.HasPrefix(name, "appendix ") && wordCount(name) == 2:
 		return num, false, true
@@ -81,7 +63,7 @@ const maxHeading = 100
 // in its region or in one-paragraph-per-line text) in title case.
 func openHeading(p *parser, r *region, i int) (essay.Block, int, bool) {
 	l := r.lines[i]
-	if l.join || i > 0 && !endsSentence(r.lines[i-1].text) {
+	if l.join || i > 0 && !endsSentence(r.lines[i-1].text) && !headingOver(r.lines[i-1].text, l.text) {
 		return essay.Block{}, 0, false
 	}
 	if i+1 < len(r.lines) && startsLower(r.lines[i+1].text) {
@@ -104,10 +86,18 @@ func openHeading(p *parser, r *region, i int) (essay.Block, int, bool) {
 		return essay.Block{Kind: essay.Heading, Text: m[2], Level: level, Why: why}, 1, true
 	}
 	level, why := headingRule(l.text, alone)
+	// Only between blank lines, flush left (short lines of one-per-line
+	// text are as often verse), and not before any body text (a short
+	// line under the title is an author or subtitle more often).
+	if level == 0 && len(r.lines) == 1 && l.indent == 0 && !p.lang.TitleCase && len(p.doc.Blocks) > 0 && sentenceCaseHeading(l.text) {
+		level, why = 1, fmt.Sprintf("short line of %s with no closing punctuation standing alone between blank lines (headings in %s are in sentence case)", plural(wordCount(l.text), "word", "words"), p.doc.Lang)
+	}
 	if level == 0 {
 		return essay.Block{}, 0, false
 	}
-	if _, _, known := knownSection(l.text); !known && numberedHeadingRE.MatchString(l.text) && p.besideListItem(l) {
+	// A numbered line beside list items is an item, unless its number
+	// has levels ("2.3"), which list markers never have.
+	if _, _, known := knownSection(l.text); !known && level == 1 && numberedHeadingRE.MatchString(l.text) && p.besideListItem(l) {
 		return essay.Block{}, 0, false // an item of a numbered list
 	}
 	if why == titleCaseWhy {
@@ -151,6 +141,11 @@ func headingRule(t string, alone bool) (int, string) {
 		}
 		return 1, fmt.Sprintf("%s %q on its own line", what, name)
 	}
+	if capsLine(t) && lastRune(t) == '.' && !strings.Contains(strings.TrimSuffix(t, "."), ". ") {
+		// Older books close their capitals headings with a stop
+		// ("EINLEITUNG.", "THE COURT.").
+		return 1, fmt.Sprintf("all-caps line of %s closed by a stop", plural(wordCount(t), "word", "words"))
+	}
 	if strings.ContainsRune(".,;", lastRune(t)) || startsLower(t) {
 		return 0, ""
 	}
@@ -165,13 +160,35 @@ func headingRule(t string, alone bool) (int, string) {
 		}
 		return 0, ""
 	}
-	if letterCount(t) >= 3 && !hasLower(t) && wordCount(t) <= 10 {
+	if capsLine(t) {
 		return 1, fmt.Sprintf("all-caps line of %s", plural(wordCount(t), "word", "words"))
 	}
 	if alone && titleCase(t) {
 		return 1, titleCaseWhy
 	}
 	return 0, ""
+}
+
+// sentenceCaseHeading reports whether t reads as a heading in a language
+// that does not capitalise headings (langData.TitleCase false): at most
+// eight words, starting with a capital, with no closing punctuation.
+func sentenceCaseHeading(t string) bool {
+	if wordCount(t) > 8 || letterCount(t) < 3 || !startsUpper(t) {
+		return false
+	}
+	return !strings.ContainsRune(".,;:!?…»”\"')", lastRune(t))
+}
+
+// capsLine reports a line of at most ten words in capitals, with at
+// least three letters.
+func capsLine(t string) bool { return letterCount(t) >= 3 && !hasLower(t) && wordCount(t) <= 10 }
+
+// headingOver reports whether prev, a line that does not end a sentence,
+// is itself a short heading-like line (all capitals, or a Roman numeral)
+// standing over line t, a Roman numeral or numbered section line: a part
+// name over a section number ("DISCORSO" / "I.").
+func headingOver(prev, t string) bool {
+	return (capsLine(prev) || romanRE.MatchString(prev)) && (romanRE.MatchString(t) || numberedHeadingRE.MatchString(t))
 }
 
 // numberLevel turns a section number into a level: "2." and "IV." are 1,

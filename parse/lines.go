@@ -16,7 +16,15 @@ type line struct {
 	blank  bool   // empty, or only (no-break) spaces: a separator
 	page   bool   // a form feed came right before this line
 
-	nbsp bool // follows a no-break-space separator inside its source line
+	nbsp  bool // follows a no-break-space separator inside its source line
+	scene bool // a horizontal rule kept as a thematic break (rule.go)
+	cols  bool // holds a tab or a wide gap between words: a row of columns
+	// zone is where the body finder (body.go) put the line: zoneNone
+	// until it runs, then before, inside or after the essay's body.
+	zone int
+	// gap marks a line after text that is missing (a preview's cut):
+	// it never continues the previous line's paragraph.
+	gap bool
 
 	removed bool   // taken out (boilerplate, metadata, debris, title)
 	cut     bool   // removed as chrome or debris, which may cut a sentence
@@ -95,7 +103,9 @@ func newLine(num int, raw string) *line {
 		i += n
 	}
 	text := collapseSpaces(raw[i:])
-	return &line{num: num, text: text, indent: col, blank: text == ""}
+	inner := strings.TrimRightFunc(raw[i:], isSpace)
+	cols := strings.Contains(inner, "\t") || strings.Contains(inner, "   ")
+	return &line{num: num, text: text, indent: col, blank: text == "", cols: cols}
 }
 
 // collapseSpaces turns every run of spacing into one space and trims.

@@ -85,11 +85,17 @@ func (p *parser) paragraphWhy(r *region, i, n int) string {
 //     the width with the next line not going on in lower case; a word
 //     hyphenated across the lines never ends one.
 func (p *parser) breaks(r *region, a, b *line) bool {
+	if b.gap {
+		return true // text is missing between them
+	}
 	if b.indent > r.base && b.indent > a.indent {
 		return true
 	}
 	if !r.wrapped {
 		return endsSentence(a.text) || !startsLower(b.text)
+	}
+	if r.blockPars {
+		return endsSentence(a.text) && a.width()*10 < r.width*7
 	}
 	if hyphenated(a.text) && startsLower(b.text) {
 		return false

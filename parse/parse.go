@@ -35,7 +35,8 @@ type Options struct {
 	NoSmart bool
 	// Title and Author override the inferred ones when not empty.
 	Title, Author string
-	// Lang is the BCP 47 language tag; "" means "en".
+	// Lang is the BCP 47 language tag; "" detects the language from the
+	// text (internal/lang), falling back to "en" when it cannot tell.
 	Lang string
 	// Name is a readable form of the file name, for Document.Name.
 	Name string
@@ -64,21 +65,45 @@ type parser struct {
 	removedAt [][2]int
 	// lastKept is the index of the last kept line.
 	lastKept int
+	// lang is what the parser knows of the document's language
+	// (langdata.go), set once the language is known.
+	lang *langData
+	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
+	medWidth int
+	// noteIDs maps the labels of the confirmed notes to their IDs.
+	noteIDs map[string]string
+	// minIndent caches proseIndent, plus one (0: not yet measured; -1: no
+	// prose lines).
+	minIndent int
+
+	// fw is the function-word list of the essay's language (prose.go).
+	fw map[string]bool
+	// fm holds the title and author given by front matter or an e-text
+	// header (frontmatter.go); chat is set when a chat preamble was cut.
+	fm   meta
+	chat bool
+	// headRead is set when readHead read a head zone; chosen is the
+	// title line it chose, metaTitle set when a field's title won.
+	headRead, metaTitle bool
+	chosen              *line
+	// lower is the set of words found in lower case in the text.
+	lower map[string]bool
+	// shortWords maps the words of short lines to those lines (sharedWords).
+	shortWords map[string]map[string]bool
+	// capsHeadings counts the headings in capitals inside the body.
+	capsHeadings int
 }
 
 // Parse reads an essay. It fails only on undecodable or non-text input,
 // with *Error.
 func Parse(src []byte, opt Options) (*essay.Document, error) {
 	doc := &essay.Document{Name: opt.Name, Lang: opt.Lang, Blocks: []essay.Block{}, Removed: []essay.Removed{}, Warnings: []string{}}
-	if doc.Lang == "" {
-		doc.Lang = "en"
-	}
 	text, enc, err := decodeText(src, opt, doc.Warnf)
 	if err != nil {
 		return nil, err
 	}
 	doc.Encoding = enc
-	p := &parser{opt: opt, doc: doc, lines: splitLines(text)}
+	p := &parser{opt: opt, doc: doc, lines: splitLines(text), lang: langFor("en")}
 	for _, re := range opt.Strip {
 		if whole, err := regexp.Compile(`^(?:` + re.String() + `)$`); err == nil {
 			re = whole
@@ -86,14 +111,21 @@ func Parse(src []byte, opt Options) (*essay.Document, error) {
 		p.strip = append(p.strip, re)
 	}
 	p.removeBoilerplate()
+	p.readWrappers()
 	p.removeDebris()
+	p.setLang()
+	p.findLayout()
 	p.inferTitle()
+	p.readHeadExtras()
 	p.mendCuts()
 	p.buildBlocks()
+	p.authorFromSignature()
+	p.findNotes()
 	p.detectPreview()
 	if !opt.NoSmart {
 		p.smarten()
 	}
+	p.inlineAll()
 	p.sortRemoved()
 	return doc, nil
 }

@@ -8,9 +8,10 @@ import (
 )
 
 // refMarkerRE matches the label of a numbered reference: "[12]", "12.", "(3)".
-var refMarkerRE = regexp.MustCompile(`^(\[\d{1,3}\]|\d{1,3}[.)]|\(\d{1,3}\)|[-*•])\s+(\S.*)$`)
+var refMarkerRE = regexp.MustCompile(`^(\[\d{1,6}\]|\d{1,6}[.)]|\(\d{1,6}\)|[-*•])\s+(\S.*)$`)
 
-// openReference reads one entry of a references list (after a
+// openReference reads one entry (a one-item List block of kind
+// References; groupLists joins the entries) of a references list (after a
 // References/Bibliography/Works Cited heading, until the next heading):
 // a line and the lines that continue it, indented under it (a hanging
 // indent) or wrapped on from a line that does not end a sentence.
@@ -45,5 +46,5 @@ func openReference(p *parser, r *region, i int) (essay.Block, int, bool) {
 	if j-i > 1 {
 		why += fmt.Sprintf("; %d lines joined", j-i)
 	}
-	return essay.Block{Kind: essay.Reference, Text: p.joinAll(parts), Marker: marker, Why: why}, j - i, true
+	return itemBlock(essay.References, marker, p.joinAll(parts), why), j - i, true
 }

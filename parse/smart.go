@@ -1,18 +1,19 @@
 package parse
 
 import (
+	"github.com/essayexport/essayexport/essay"
 	"strings"
 	"unicode"
 )
 
-// smarten applies typographic punctuation to the title, the author and
-// every block.
+// smarten applies typographic punctuation to the title, subtitle, author
+// and every unit of text (before inline markup is read, so that quotes
+// at the edge of an emphasis see their neighbours).
 func (p *parser) smarten() {
 	p.doc.Title = Smarten(p.doc.Title)
+	p.doc.Subtitle = Smarten(p.doc.Subtitle)
 	p.doc.Author = Smarten(p.doc.Author)
-	for i := range p.doc.Blocks {
-		p.doc.Blocks[i].Text = Smarten(p.doc.Blocks[i].Text)
-	}
+	p.eachText(func(text *string, _ *[]essay.Span) { *text = Smarten(*text) })
 }
 
 // Smarten turns typewriter punctuation into typographic punctuation,

@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,9 +21,6 @@ var (
 	authorLabels = map[string]bool{"author": true, "authors": true, "by": true, "written by": true, "name": true, "student": true, "student name": true}
 	// mdHeadingRE matches a Markdown heading: "# Title", "## Section".
 	mdHeadingRE = regexp.MustCompile(`^(#{1,6})\s+(.*?)(?:\s+#+)?$`)
-	// bylineRE matches a byline under the title: "By Jane Q. Smith",
-	// "by jane doe" (up to five words, no sentence punctuation).
-	bylineRE = regexp.MustCompile(`^(?:[Bb]y|BY)\s+([^\s,;:!?]+(?:\s+[^\s,;:!?]+){0,4})$`)
 	// siteSuffixRE matches what essay sites append to a title:
 	// " | Free Essay Example", " - Essay Example", " | StudyMode",
 	// " - Example.com".
@@ -59,7 +57,11 @@ func (p *parser) inferTitle() {
 	titleRank := 0      // rank of the metadata label the title came from
 	last := -1          // index of the last header line used
 	seen := 0
-	for i := p.nextKept(0); i >= 0 && seen < 8; i = p.nextKept(i + 1) {
+	if p.headRead {
+		// The head zone was read (candidates.go): its choice stands.
+		title, source, titleLine, last = p.headTitle()
+	}
+	for i := p.nextKept(0); i >= 0 && seen < 8 && !p.headRead; i = p.nextKept(i + 1) {
 		l := p.lines[i]
 		seen++
 		if utf8.RuneCountInString(l.text) > maxTitle {
@@ -94,7 +96,7 @@ func (p *parser) inferTitle() {
 		p.remove(l, why)
 		last = max(last, i)
 	}
-	if source == "none" {
+	if source == "none" && !p.headRead {
 		if i := p.nextKept(0); i >= 0 && p.titleLike(i) {
 			l := p.lines[i]
 			title, source, titleLine = l.text, "first-line", l
@@ -111,9 +113,9 @@ func (p *parser) inferTitle() {
 	}
 	if source != "none" {
 		if i := p.nextKept(last + 1); i >= 0 {
-			if m := bylineRE.FindStringSubmatch(p.lines[i].text); m != nil && isByline(p.lines[i].text) && doc.Author == "" {
-				doc.Author = m[1]
-				why := "byline: \"By …\" line under the title gives the author"
+			if word, name, ok := p.byline(p.lines[i].text); ok && doc.Author == "" {
+				doc.Author = name
+				why := fmt.Sprintf("byline: %q line under the title gives the author", word+" …")
 				if p.opt.Author != "" {
 					why += " (replaced by --author)"
 				}
@@ -206,7 +208,7 @@ func (p *parser) titleLike(i int) bool {
 	if next < 0 {
 		return false // nothing but the title: it is the text
 	}
-	if i+1 < len(p.lines) && (p.lines[i+1].blank || p.lines[i+1].removed || isByline(p.lines[i+1].text)) {
+	if i+1 < len(p.lines) && (p.lines[i+1].blank || p.lines[i+1].removed || p.isByline(p.lines[i+1].text)) {
 		return true
 	}
 	// Body text follows directly: accept only a clearly shorter line, or a
@@ -283,12 +285,38 @@ func lastField(s string) string {
 	return s
 }
 
-// isByline reports whether t is a byline: "By" and up to five words, not
-// a sentence ending in a full stop ("by the river it grew.").
-func isByline(t string) bool {
-	if !bylineRE.MatchString(t) {
-		return false
+// isByline reports whether t is a byline (see byline).
+func (p *parser) isByline(t string) bool {
+	_, _, ok := p.byline(t)
+	return ok
+}
+
+// byline reads a byline: a byline word of the document's language or of
+// English (langData.By: "By", "par", "von") and up to five words, not a
+// sentence ending in a full stop ("by the river it grew."). After a word
+// that is not English's, whose words are common elsewhere ("de", "di"),
+// every word of the name must start with a capital, but for particles
+// inside it ("par Jeanne Dupont", "door Sanne de Vries", not "de la
+// servitude volontaire"). It returns the byline word as
+// written and the name.
+func (p *parser) byline(t string) (word, name string, ok bool) {
+	word, name, ok = p.lang.bylineWord(t)
+	if !ok || name == "" || strings.ContainsAny(name, ",;:!?") {
+		return "", "", false
 	}
-	w := lastField(t)
-	return !strings.HasSuffix(w, ".") || letterCount(w) <= 1
+	words := strings.Fields(name)
+	if len(words) > 5 {
+		return "", "", false
+	}
+	if w := words[len(words)-1]; strings.HasSuffix(w, ".") && letterCount(w) > 1 {
+		return "", "", false
+	}
+	if !slices.Contains(langTable["en"].By, strings.ToLower(word)) {
+		for k, w := range words {
+			if !startsUpper(w) && (k == 0 || k == len(words)-1 || !nameParticles[strings.ToLower(w)]) {
+				return "", "", false
+			}
+		}
+	}
+	return word, name, true
 }

@@ -26,8 +26,10 @@ func TestWhy(t *testing.T) {
 			{5, `paragraph: blank-line separated`},
 		},
 		"lists.txt": {
-			{5, `list_item: bullet "-" in a run of 4 items`},
-			{14, `list_item: numbered "3." in a run of 3 items; 2 lines joined`},
+			{5, `list: run of 4 items marked "-", "*", "•"`},
+			{6, `list_item: bullet "-"`},
+			{12, `list: run of 3 items numbered from "1." (style 1, start 1)`},
+			{14, `list_item: numbered "3."; 2 lines joined`},
 		},
 		"letter.txt": {
 			{1, `dateline: a date alone on a line`},
@@ -40,6 +42,7 @@ func TestWhy(t *testing.T) {
 			{10, `quote: region of 2 lines all indented at least 8 spaces deeper than the body`},
 		},
 		"references.txt": {
+			{7, `list: 3 entries under a references heading`},
 			{10, `reference: entry "[3]" under the "Works Cited" heading`},
 		},
 		"hard-wrapped.txt": {
@@ -74,6 +77,11 @@ func TestWhy(t *testing.T) {
 			for _, b := range doc.Blocks {
 				if b.Line == w.line && b.Why == w.why {
 					found = true
+				}
+				if b.List != nil {
+					for _, it := range b.List.Items {
+						found = found || it.Line == w.line && it.Why == w.why
+					}
 				}
 			}
 			if !found {

@@ -78,7 +78,7 @@ func parseFlags(e *env) []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "title", Usage: "use `TEXT` as the title instead of the inferred one", Destination: &a.title},
 		&cli.StringFlag{Name: "author", Usage: "use `TEXT` as the author", Destination: &a.author},
-		&cli.StringFlag{Name: "lang", Value: "en", Usage: "the text's language, a BCP 47 `CODE` (en, en-GB, ...): sets hyphenation and metadata", Destination: &a.lang},
+		&cli.StringFlag{Name: "lang", Usage: "the text's language, a BCP 47 `CODE` (en, en-GB, fr, de-1996, ...): sets parsing, punctuation, hyphenation and metadata (default: detected from the text; en when it cannot tell)", Destination: &a.lang},
 		&cli.StringFlag{Name: "encoding", Usage: "read the input as `NAME` (utf-8, windows-1252, latin1, utf-16le, ...) instead of detecting it", Destination: &a.encoding},
 		&cli.StringSliceFlag{Name: "strip", Usage: "also remove lines matching `REGEX` as boilerplate (repeatable)"},
 		&cli.BoolFlag{Name: "keep-boilerplate", Usage: "do not remove site boilerplate (sign-up prompts, preview footers, ...)", Destination: &a.keepBoilerplate},

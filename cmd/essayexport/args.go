@@ -141,7 +141,7 @@ func (a *args) check(e *env) error {
 		}
 		a.stripRE = append(a.stripRE, re)
 	}
-	if a.lang == "" || !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(a.lang) {
+	if a.lang != "" && !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(a.lang) {
 		return usagef("use a BCP 47 code such as en, en-GB or de", "--lang %q is not a language code", a.lang)
 	}
 	if a.shard != "" {

@@ -23,7 +23,7 @@ func BenchmarkConvert(b *testing.B) {
 			opts := render.Defaults()
 			var buf bytes.Buffer
 			for b.Loop() {
-				doc, err := parse.Parse(src, parse.Options{Lang: "en"})
+				doc, err := parse.Parse(src, parse.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}

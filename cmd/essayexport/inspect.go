@@ -12,8 +12,10 @@ import (
 )
 
 // inspectReport is one input's `inspect --json` object.
+// Schema (essay.Schema) versions the JSON form.
 type inspectReport struct {
-	File string `json:"file"`
+	File   string `json:"file"`
+	Schema int    `json:"schema"`
 	*essay.Document
 }
 
@@ -49,7 +51,7 @@ func inspect(ctx context.Context, e *env, a *args) error {
 			fail(p, err)
 			continue
 		}
-		rep := inspectReport{File: displayName(p), Document: doc}
+		rep := inspectReport{File: displayName(p), Schema: essay.Schema, Document: doc}
 		if doc.Blocks == nil {
 			doc.Blocks = []essay.Block{}
 		}
@@ -87,18 +89,43 @@ func printInspect(w io.Writer, r inspectReport) {
 	fmt.Fprintf(w, "%s\n", r.File)
 	fmt.Fprintf(w, "  encoding  %s\n", d.Encoding)
 	fmt.Fprintf(w, "  title     %s  [from %s]\n", title, d.TitleSource)
+	if d.Subtitle != "" {
+		fmt.Fprintf(w, "  subtitle  %q\n", d.Subtitle)
+	}
 	if d.Author != "" {
 		fmt.Fprintf(w, "  author    %q\n", d.Author)
 	}
-	fmt.Fprintf(w, "  lang      %s\n", d.Lang)
+	switch d.LangSource {
+	case "detected":
+		fmt.Fprintf(w, "  lang      %s  [detected, confidence %.2f]\n", d.Lang, d.LangConfidence)
+	case "":
+		fmt.Fprintf(w, "  lang      %s\n", d.Lang)
+	default:
+		fmt.Fprintf(w, "  lang      %s  [from %s]\n", d.Lang, d.LangSource)
+	}
 	fmt.Fprintf(w, "  preview   %v\n", d.Preview)
+	if e := d.Epigraph; e != nil {
+		fmt.Fprintf(w, "  epigraph  %-12s %-60s  [%s]\n", e.Kind, clip(inspectText(e), 60), e.Why)
+		printInner(w, e)
+	}
 	fmt.Fprintf(w, "  blocks    %d\n", len(d.Blocks))
-	for i, b := range d.Blocks {
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
 		kind := string(b.Kind)
-		if b.Kind == essay.Heading {
+		switch b.Kind {
+		case essay.Heading:
 			kind = fmt.Sprintf("heading %d", b.Level)
+		case essay.List:
+			kind = "list " + string(b.List.Kind)
 		}
-		fmt.Fprintf(w, "    %3d  line %-4d %-12s %-60s  [%s]\n", i+1, b.Line, kind, clip(b.Marker+" "+b.Text, 60), b.Why)
+		fmt.Fprintf(w, "    %3d  line %-4d %-12s %-60s  [%s]\n", i+1, b.Line, kind, clip(inspectText(b), 60), b.Why)
+		printInner(w, b)
+	}
+	if len(d.Notes) > 0 {
+		fmt.Fprintf(w, "  notes     %d\n", len(d.Notes))
+		for _, n := range d.Notes {
+			fmt.Fprintf(w, "         line %-4d %-4s %-55s  [%s]\n", n.Line, n.Label, clip(essay.DumpSpans(n.Runs()), 55), n.Why)
+		}
 	}
 	if len(d.Removed) > 0 {
 		fmt.Fprintf(w, "  removed   %d\n", len(d.Removed))
@@ -108,6 +135,60 @@ func printInspect(w io.Writer, r inspectReport) {
 	}
 	for _, warn := range d.Warnings {
 		fmt.Fprintf(w, "  warning   %s\n", warn)
+	}
+}
+
+// inspectText is a block's one-line summary: its inline content with
+// emphasis and note references marked (*x*, **x**, [^n1]); for a list or
+// verse, a count (the items or lines follow on their own lines).
+func inspectText(b *essay.Block) string {
+	switch b.Kind {
+	case essay.List:
+		if b.List.Kind == essay.Numbered {
+			return fmt.Sprintf("%d items, style %s from %d", len(b.List.Items), b.List.Style, b.List.Start)
+		}
+		return fmt.Sprintf("%d items", len(b.List.Items))
+	case essay.Verse:
+		n := 0
+		for _, st := range b.Stanzas {
+			n += len(st)
+		}
+		return fmt.Sprintf("%d lines in %d stanzas", n, len(b.Stanzas))
+	case essay.Rule:
+		return "* * *"
+	}
+	return essay.DumpSpans(b.Runs())
+}
+
+// printInner prints a list's items (nested ones deeper), a verse's lines
+// and an attribution under the block's line.
+func printInner(w io.Writer, b *essay.Block) {
+	var items func(l *essay.ListInfo, depth int)
+	items = func(l *essay.ListInfo, depth int) {
+		for i := range l.Items {
+			it := &l.Items[i]
+			pad := strings.Repeat("  ", depth)
+			fmt.Fprintf(w, "              line %-4d %s%-5s %-*s  [%s]\n", it.Line, pad, it.Marker, 52-len(pad), clip(essay.DumpSpans(it.Runs()), 52-len(pad)), it.Why)
+			if it.Sub != nil {
+				items(it.Sub, depth+1)
+			}
+		}
+	}
+	switch b.Kind {
+	case essay.List:
+		items(b.List, 0)
+	case essay.Verse:
+		for k, st := range b.Stanzas {
+			if k > 0 {
+				fmt.Fprintf(w, "              |\n")
+			}
+			for _, l := range st {
+				fmt.Fprintf(w, "              | %s%s\n", strings.Repeat("  ", l.Indent), clip(essay.DumpSpans(l.Runs()), 70))
+			}
+		}
+	}
+	if b.Attribution != "" {
+		fmt.Fprintf(w, "              — %s\n", b.Attribution)
 	}
 }
 

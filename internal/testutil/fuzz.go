@@ -40,15 +40,84 @@ func ASCIIWords(s string) []string {
 	})
 }
 
-// DocWords returns the ASCII words of everything a document shows: title,
-// author, and each block's marker and text, in order.
+// DocWords returns the ASCII words of everything a document shows, in the
+// order the renderers show it: title, subtitle, author, epigraph, then
+// each block's inline content (a list's items, depth first; a verse's
+// lines; an attribution), then the notes. List markers and note markers
+// are left out: renderers draw their own labels from the model.
 func DocWords(d *essay.Document) []string {
-	var b strings.Builder
-	b.WriteString(d.Title + " " + d.Author + " ")
-	for _, bl := range d.Blocks {
-		b.WriteString(bl.Marker + " " + bl.Text + " ")
+	return ASCIIWords(strings.Join(DocTexts(d, false), " "))
+}
+
+// DocTexts returns the pieces of text of a document in reading order (see
+// DocWords). With markers, it also gives every list item's marker and
+// every note reference's marker and note label, as the source wrote them,
+// and puts each note where its source line stands among the blocks.
+func DocTexts(d *essay.Document, markers bool) []string {
+	out := []string{d.Title, d.Subtitle, d.Author}
+	spans := func(ss []essay.Span) {
+		for _, s := range ss {
+			switch {
+			case s.Note == "":
+				out = append(out, s.Text)
+			case markers && len(out) > 0:
+				out[len(out)-1] += s.Text // glued to its word, as in "shedding.[1]"
+			case markers:
+				out = append(out, s.Text)
+			}
+		}
 	}
-	return ASCIIWords(b.String())
+	var items func(l *essay.ListInfo)
+	items = func(l *essay.ListInfo) {
+		for i := range l.Items {
+			it := &l.Items[i]
+			if markers {
+				out = append(out, it.Marker)
+			}
+			spans(it.Runs())
+			if it.Sub != nil {
+				items(it.Sub)
+			}
+		}
+	}
+	block := func(b *essay.Block) {
+		switch {
+		case b.Kind == essay.List && b.List != nil:
+			items(b.List)
+		case b.Kind == essay.Verse:
+			for _, st := range b.Stanzas {
+				for k := range st {
+					spans(st[k].Runs())
+				}
+			}
+		default:
+			if markers {
+				out = append(out, b.Marker)
+			}
+			spans(b.Runs())
+		}
+		out = append(out, b.Attribution)
+	}
+	if d.Epigraph != nil {
+		block(d.Epigraph)
+	}
+	note := func(n *essay.Note) {
+		if markers {
+			out = append(out, n.Label)
+		}
+		spans(n.Runs())
+	}
+	k := 0 // with markers, notes go where the source had them
+	for i := range d.Blocks {
+		for ; markers && k < len(d.Notes) && d.Notes[k].Line < d.Blocks[i].Line; k++ {
+			note(&d.Notes[k])
+		}
+		block(&d.Blocks[i])
+	}
+	for ; k < len(d.Notes); k++ {
+		note(&d.Notes[k])
+	}
+	return out
 }
 
 // MissingFrom returns the index of the first word of want that is not

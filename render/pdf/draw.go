@@ -87,14 +87,14 @@ func (d *drawer) page(p *page, n, total int) {
 		for _, lk := range p.links {
 			if lk.elem == nil { // an untagged link (the checker reports it)
 				id := d.f.AddLink()
-				d.f.SetLink(id, 0, lk.page)
+				d.f.SetLink(id, lk.ty, lk.page)
 				d.f.Link(lk.x, lk.y, lk.w, lk.h, id)
 				continue
 			}
 			r := d.r
 			d.r.tags.tree.Link(lk.elem, d.pg, tag.Annot{
 				Rect:     [4]float64{lk.x, r.pageH - lk.y - lk.h, lk.x + lk.w, r.pageH - lk.y},
-				DestPage: lk.page - 1, DestTop: r.pageH, Contents: lk.text,
+				DestPage: lk.page - 1, DestTop: r.pageH - lk.ty, Contents: lk.text,
 			})
 		}
 	}
@@ -154,7 +154,7 @@ func (d *drawer) line(l line) {
 		if rn.elem != nil {
 			elem = rn.elem
 		}
-		if rn.actual != actualNone || rn.leader > 0 {
+		if rn.actual != actualNone || rn.leader > 0 || rn.size != 0 || rn.rise != 0 {
 			d.special(rn, l, elem)
 			runs = runs[1:]
 			continue
@@ -166,7 +166,7 @@ func (d *drawer) line(l line) {
 		end := rn.x + rn.face.wordWidth(rn.text, l.size)
 		for ; n < len(runs); n++ {
 			nx := runs[n]
-			if nx.actual != actualNone || nx.leader > 0 || nx.face != rn.face || nx.elem != rn.elem {
+			if nx.actual != actualNone || nx.leader > 0 || nx.size != 0 || nx.rise != 0 || nx.face != rn.face || nx.elem != rn.elem {
 				break
 			}
 			g := nx.x - end
@@ -196,8 +196,13 @@ func (d *drawer) line(l line) {
 }
 
 // special draws a run that is not a plain word: a piece of a word broken
-// across lines, inside its marked-content span, or dot leaders.
+// across lines, inside its marked-content span, a superscript, or dot
+// leaders.
 func (d *drawer) special(rn run, l line, elem *tag.Elem) {
+	if rn.size != 0 {
+		l.size = rn.size
+	}
+	l.y -= rn.rise
 	// the piece of a broken word is a marked-content sequence of its own,
 	// in the line's element, with the replacement text
 	var props string
@@ -214,6 +219,8 @@ func (d *drawer) special(rn run, l line, elem *tag.Elem) {
 		} else {
 			d.raw(d.r.tags.tree.MarkWith(elem, d.pg, props))
 		}
+	} else if rn.leader == 0 {
+		d.mark(elem)
 	}
 	if rn.leader > 0 {
 		cs := rn.leader - rn.face.wordWidth(".", l.size)

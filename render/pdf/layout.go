@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strings"
 
 	"github.com/essayexport/essayexport/render/pdf/tag"
@@ -29,6 +30,10 @@ type run struct {
 	actual actualMode
 	whole  string  // for actualWhole
 	leader float64 // dot leaders: the distance from one dot to the next
+	size   float64 // when not 0, the run's own size (a superscript), else the line's
+	rise   float64 // baseline shift up (a superscript)
+	link   string  // an anchor this run links to ("" for none)
+	anchor string  // an anchor this run defines ("" for none)
 }
 
 // line is one line of text on a page.
@@ -48,10 +53,11 @@ type bookmark struct {
 	y     float64
 }
 
-// link makes a rectangle on a page jump to another page.
+// link makes a rectangle on a page jump to a place on another page.
 type link struct {
 	x, y, w, h float64
 	page       int       // 1-based target page
+	ty         float64   // target y on that page (0: its top)
 	elem       *tag.Elem // the Link structure element
 	text       string    // what the link goes to, for assistive technology
 }
@@ -226,4 +232,50 @@ func truncate(s string, m *metrics, size, w float64) string {
 		}
 	}
 	return strings.TrimRight(string(rs[:lo]), " ,;:") + "…"
+}
+
+// resolveLinks turns the runs that link to an anchor (a note reference
+// and its note) into link rectangles, once every line is on its page.
+func (r *renderer) resolveLinks(pages []*page) {
+	type place struct {
+		page int
+		y    float64
+	}
+	var anchors map[string]place
+	for pi, p := range pages {
+		for _, l := range p.lines {
+			for _, rn := range l.runs {
+				if rn.anchor != "" {
+					if anchors == nil {
+						anchors = map[string]place{}
+					}
+					anchors[rn.anchor] = place{pi + 1, math.Max(0, l.y-l.size*1.2)}
+				}
+			}
+		}
+	}
+	if anchors == nil {
+		return
+	}
+	for _, p := range pages {
+		for _, l := range p.lines {
+			for _, rn := range l.runs {
+				t, ok := anchors[rn.link]
+				if rn.link == "" || !ok {
+					continue
+				}
+				size := l.size
+				if rn.size != 0 {
+					size = rn.size
+				}
+				w := rn.face.wordWidth(rn.text, size)
+				text := "Back to the text"
+				if strings.Contains(rn.link, "note:") {
+					text = "Note " + rn.text
+				}
+				p.links = append(p.links, link{x: rn.x - 1, y: l.y - rn.rise - size, w: w + 2, h: size * 1.25, page: t.page, ty: t.y,
+					elem: rn.elem, text: text})
+			}
+		}
+	}
 }

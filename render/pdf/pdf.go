@@ -15,6 +15,27 @@
 // fonts are embedded, and why not with AddUTF8FontFromBytes, is explained
 // in embed.go.
 //
+// Blocks: blocks.go sets each block kind with one function of its own
+// (setParagraph, setHeading, setList, setQuote, setVerse, setRule,
+// setDateline, ...), from what the model carries and never from the
+// blocks around it: a list is numbered from its ListInfo's Start and
+// Style. Inline content (inline.go) is set with typeset.BreakSpans: each
+// span's style is a face and size (emphasis toggles italic, strong adds
+// bold, a note reference is a raised superscript), measured piece by
+// piece, so hyphenation and justification work across styles.
+//
+// Notes are endnotes: they are set at the end of their essay (in a pack,
+// at the end of that essay's part) under a "Notes" heading, each marker
+// linking to its note and each note's label back to its first marker.
+// Chicago prefers footnotes, but footnotes would make pagination
+// iterative: a page's text height would depend on the notes its lines
+// call, a note could push its own marker to the next page, and a long
+// note would have to be split across page feet while keeping the widow,
+// orphan and keep-with-next rules. The paginator places each block once,
+// in order, which keeps layout linear and deterministic; the model does
+// not keep the source's choice either (essay.Document.Notes), and the
+// links make an endnote one click away in any viewer.
+//
 // Text extraction: the words of a line are drawn as one string with real
 // spaces, widened to the justified gap by the PDF word spacing, so they
 // extract as single spaces. A word broken across lines (at a hyphenation
@@ -91,6 +112,7 @@ type renderer struct {
 	warnings         []string
 	warned           map[string]bool
 	paras            []*para // every block placed, in order (tests read it)
+	essays           int     // essays set so far: names their note anchors
 	tags             *tagger // the structure tree, built by layout (tagging.go)
 }
 
@@ -165,10 +187,11 @@ type style struct {
 	justify     bool
 	hyphenate   bool
 	center      bool
+	alignRight  bool
 	rgb         [3]int
 }
 
-// setText sets text in style st into a para.
+// setText sets plain text in style st into a para.
 func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *para {
 	text = cleanText(text, st.face, func(c rune) { r.warn(missingWarning(c)) })
 	p := &para{leading: st.leading}
@@ -194,22 +217,11 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 	}
 	x0 := r.left + st.left
 	pending := false // the previous line ended inside a word
-	hyphenW := measure("-")
 	for _, ln := range lines {
 		l := line{size: st.size, rgb: st.rgb}
 		x := x0 + ln.Indent
-		if st.center {
-			w := 0.0
-			for i, wd := range ln.Words {
-				w += measure(wd.Text)
-				if wd.Hyphen {
-					w += hyphenW
-				}
-				if i > 0 {
-					w += ln.Space
-				}
-			}
-			x = x0 + (params.Width-w)/2
+		if st.center || st.alignRight {
+			x += alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, nil))
 		}
 		for i, wd := range ln.Words {
 			t := wd.Text
@@ -240,12 +252,20 @@ func (r *renderer) body() style {
 	return style{face: allFaces[faceRegular], size: r.size, leading: r.leading, justify: true, hyphenate: true}
 }
 
+// headingStyle is the style of a heading of level 1–4, four visibly
+// different steps: bold at 1.3 and 1.12 times the body size, bold italic
+// and italic at the body size.
 func (r *renderer) headingStyle(level int) style {
-	size := r.size * 1.3
-	if level >= 2 {
+	face, size := allFaces[faceBold], r.size*1.3
+	switch {
+	case level == 2:
 		size = r.size * 1.12
+	case level == 3:
+		face, size = allFaces[faceBoldItalic], r.size
+	case level >= 4:
+		face, size = allFaces[faceItalic], r.size
 	}
-	return style{face: allFaces[faceBold], size: size, leading: size * 1.2 * math.Max(1, math.Min(r.o.LineSpacing, 1.3))}
+	return style{face: face, size: size, leading: size * 1.2 * math.Max(1, math.Min(r.o.LineSpacing, 1.3))}
 }
 
 // layout sets the whole book into pages.
@@ -264,9 +284,12 @@ func (r *renderer) layout() []*page {
 		ps = append(ps, r.titleBlock(part.Doc, part.Doc.Title, r.b.Author, r.b.Date, 0)...)
 		ps = append(ps, r.blocks(part.Doc, ps)...)
 		pg.place(ps)
+		r.resolveLinks(pg.pages)
 		return pg.pages
 	}
-	return r.layoutPack(pg)
+	pages := r.layoutPack(pg)
+	r.resolveLinks(pages)
+	return pages
 }
 
 // runningHeader shortens a title for the running header.
@@ -276,43 +299,42 @@ func (r *renderer) runningHeader(title string) string {
 	return truncate(title, allFaces[faceItalic], r.size*0.8, r.textW*0.7)
 }
 
-// titleBlock sets an essay's title, author and date. The outline entry
-// (level) uses the display title.
+// titleBlock sets an essay's title, subtitle, author, date and epigraph.
+// The outline entry (level) uses the display title.
 func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, level int) []*para {
 	hyph := r.hyphenator(doc.Lang)
 	var ps []*para
+	var first *para
+	add := func(text string, st style, before float64) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		p := r.setText(text, st, hyph)
+		p.before = before
+		if first == nil && text == title {
+			p.elem = r.tags.title()
+		} else {
+			p.elem = r.tags.block("P")
+		}
+		p.unbreakable, p.keepWithNext = true, true
+		ps = append(ps, p)
+		if first == nil {
+			first = p
+		}
+	}
 	ts := style{face: allFaces[faceBold], size: r.size * 1.75, center: true}
 	ts.leading = ts.size * 1.2
-	var first *para
+	add(title, ts, 0)
+	// the subtitle: smaller than the title, not bold
 	if title != "" {
-		p := r.setText(title, ts, nil)
-		p.unbreakable, p.keepWithNext = true, true
-		p.elem = r.tags.title()
-		ps = append(ps, p)
-		first = p
+		ss := style{face: allFaces[faceRegular], size: r.size * 1.3, center: true}
+		ss.leading = ss.size * 1.25
+		add(doc.Subtitle, ss, r.leading*0.2)
 	}
-	if author != "" {
-		st := style{face: allFaces[faceItalic], size: r.size * 1.1, center: true}
-		st.leading = st.size * 1.3
-		p := r.setText(author, st, hyph)
-		p.elem = r.tags.block("P")
-		p.before = r.leading * 0.4
-		p.unbreakable, p.keepWithNext = true, true
-		ps = append(ps, p)
-		if first == nil {
-			first = p
-		}
-	}
-	if date != "" {
-		st := style{face: allFaces[faceRegular], size: r.size, center: true, leading: r.leading}
-		p := r.setText(date, st, hyph)
-		p.elem = r.tags.block("P")
-		p.unbreakable, p.keepWithNext = true, true
-		ps = append(ps, p)
-		if first == nil {
-			first = p
-		}
-	}
+	as := style{face: allFaces[faceItalic], size: r.size * 1.1, center: true}
+	as.leading = as.size * 1.3
+	add(author, as, r.leading*0.4)
+	add(date, style{face: allFaces[faceRegular], size: r.size, center: true, leading: r.leading}, 0)
 	if len(ps) > 0 {
 		ps[len(ps)-1].after = r.leading * 1.5
 	}
@@ -323,121 +345,10 @@ func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, l
 		ps = append(ps, first)
 	}
 	first.bookmarks = append(first.bookmarks, bookmark{text: cleanOutline(doc.DisplayTitle()), level: level})
-	return ps
-}
-
-// blocks sets the essay's body. prev holds the title block's paras: an
-// empty one carries the essay's outline entry to the first real block.
-func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
-	hyph := r.hyphenator(doc.Lang)
-	var carry []bookmark
-	for _, p := range prev {
-		if len(p.lines) == 0 {
-			carry = append(carry, p.bookmarks...)
-		}
-	}
-	var ps []*para
-	afterHeading := true // the first paragraph is never indented
-	prevKind := essay.Kind("")
-	lastLevel := 0
-	gap := r.leading * 0.6
-	if r.o.Indent {
-		gap = 0
-	}
-	for i, bl := range doc.Blocks {
-		var p *para
-		switch bl.Kind {
-		case essay.Heading:
-			st := r.headingStyle(bl.Level)
-			p = r.setText(bl.Text, st, nil)
-			p.before = r.leading * 1.1
-			if bl.Level >= 2 {
-				p.before = r.leading * 0.8
-			}
-			p.after = r.leading * 0.35
-			p.keepWithNext = true
-			// outline levels: 1 under the essay's entry, 2 for subsections,
-			// never deeper than one below the previous heading
-			lvl := min(max(bl.Level, 1), 2, lastLevel+1)
-			lastLevel = lvl
-			p.bookmarks = append(p.bookmarks, bookmark{text: cleanOutline(bl.Text), level: lvl})
-			afterHeading = true
-		case essay.ListItem:
-			st := r.body()
-			marker := bl.Marker
-			if !bl.Ordered && (marker == "" || marker == "-" || marker == "*" || marker == "+") {
-				marker = "•"
-			}
-			hang := r.size * 1.6
-			if mw := st.face.wordWidth(marker, st.size) + r.size*0.5; mw > hang {
-				hang = mw
-			}
-			st.left = hang + r.size*0.4
-			p = r.setText(bl.Text, st, hyph)
-			if len(p.lines) > 0 {
-				mw := st.face.wordWidth(marker, st.size)
-				l := &p.lines[0]
-				l.runs = append([]run{{x: r.left + st.left - r.size*0.5 - mw, text: marker, face: st.face}}, l.runs...)
-			}
-			p.before = r.leading * 0.2
-			if prevKind != essay.ListItem {
-				p.before = math.Max(gap, r.leading*0.4)
-			}
-			if i+1 >= len(doc.Blocks) || doc.Blocks[i+1].Kind != essay.ListItem {
-				p.after = math.Max(gap, r.leading*0.4) - gap
-			}
-			afterHeading = true
-		case essay.Quote:
-			st := r.body()
-			st.face = allFaces[faceItalic]
-			st.left, st.right = r.size*2, r.size*2
-			p = r.setText(bl.Text, st, hyph)
-			p.before = math.Max(gap, r.leading*0.5)
-			if prevKind == essay.Quote {
-				p.before = r.leading * 0.3
-			}
-			p.after = math.Max(gap, r.leading*0.5) - gap
-			afterHeading = true
-		case essay.Reference:
-			st := r.body()
-			st.justify = false
-			st.left = r.size * 2
-			st.first = -r.size * 2
-			text := bl.Text
-			if bl.Marker != "" { // a numbered entry keeps its label: "[3] Sato, K. ..."
-				text = bl.Marker + " " + text
-			}
-			p = r.setText(text, st, hyph)
-			p.before = r.leading * 0.3
-			afterHeading = true
-		case essay.Dateline, essay.Salutation, essay.Signature:
-			st := r.body()
-			st.justify, st.hyphenate = false, false
-			p = r.setText(bl.Text, st, hyph)
-			p.before = math.Max(gap, r.leading*0.4)
-			if bl.Kind == essay.Signature && prevKind == essay.Signature {
-				p.before = 0
-			}
-			afterHeading = true
-		default: // paragraphs, and kinds this renderer does not know
-			st := r.body()
-			if r.o.Indent && !afterHeading {
-				st.first = r.size * 1.5
-			}
-			p = r.setText(bl.Text, st, hyph)
-			p.before = gap
-			afterHeading = false
-		}
-		prevKind = bl.Kind
-		r.tags.tagBlock(p, &bl)
-		if len(p.lines) == 0 {
-			continue
-		}
-		if len(carry) > 0 {
-			p.bookmarks = append(carry, p.bookmarks...)
-			carry = nil
-		}
-		ps = append(ps, p)
+	if ep := r.setEpigraph(doc.Epigraph, hyph); len(ep) > 0 {
+		r.tags.quote(ep, doc.Epigraph.Kind == essay.Verse)
+		ep[len(ep)-1].after = r.leading * 1.2
+		ps = append(ps, ep...)
 	}
 	return ps
 }

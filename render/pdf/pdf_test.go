@@ -36,20 +36,85 @@ func renderFile(t testing.TB, b *render.Book, o render.Options) (string, render.
 	return path, st
 }
 
-// sourceWords lists the words of a document's title, author and blocks,
-// with list markers, as a reader would expect to get them back.
+// sourceWords lists the words of a document's title block, blocks and
+// notes, with list markers and note markers as they are drawn, as a
+// reader would expect to get them back.
 func sourceWords(d *essay.Document) []string {
 	var ws []string
 	ws = append(ws, strings.Fields(d.Title)...)
+	ws = append(ws, strings.Fields(d.Subtitle)...)
 	ws = append(ws, strings.Fields(d.Author)...)
-	for _, b := range d.Blocks {
-		switch {
-		case b.Kind == essay.ListItem && !b.Ordered && strings.Contains(" - * + ", " "+b.Marker+" "):
-			ws = append(ws, "•") // bullets are drawn as bullets
-		case b.Marker != "":
-			ws = append(ws, b.Marker)
+	if d.Epigraph != nil {
+		ws = append(ws, blockWords(d.Epigraph)...)
+	}
+	for i := range d.Blocks {
+		ws = append(ws, blockWords(&d.Blocks[i])...)
+	}
+	if len(d.Notes) > 0 {
+		ws = append(ws, notesTitle(d.Lang))
+	}
+	for i := range d.Notes {
+		n := &d.Notes[i]
+		ws = append(ws, markerText(n.Label)+".")
+		ws = append(ws, spanWords(n.Runs())...)
+	}
+	return ws
+}
+
+// spanWords lists the words of inline content as drawn: note markers
+// joined to the word before them.
+func spanWords(spans []essay.Span) []string {
+	var b strings.Builder
+	for _, s := range spans {
+		if s.Note != "" {
+			b.WriteString(markerText(s.Text))
+			continue
 		}
-		ws = append(ws, strings.Fields(b.Text)...)
+		b.WriteString(s.Text)
+	}
+	return strings.Fields(b.String())
+}
+
+// blockWords lists the words of one block as drawn.
+func blockWords(b *essay.Block) []string {
+	var ws []string
+	switch b.Kind {
+	case essay.List:
+		if b.List != nil {
+			ws = append(ws, listWords(b.List, 0)...)
+		}
+	case essay.Verse:
+		for _, st := range b.Stanzas {
+			for i := range st {
+				ws = append(ws, spanWords(st[i].Runs())...)
+			}
+		}
+	case essay.Rule:
+		ws = append(ws, "*", "*", "*")
+	default:
+		ws = append(ws, spanWords(b.Runs())...)
+	}
+	if b.Attribution != "" {
+		ws = append(ws, "—")
+		ws = append(ws, strings.Fields(b.Attribution)...)
+	}
+	return ws
+}
+
+func listWords(l *essay.ListInfo, depth int) []string {
+	var ws []string
+	for i := range l.Items {
+		it := &l.Items[i]
+		switch {
+		case l.Kind != essay.References:
+			ws = append(ws, listMarker(l, i, depth))
+		case it.Marker != "":
+			ws = append(ws, it.Marker)
+		}
+		ws = append(ws, spanWords(it.Runs())...)
+		if it.Sub != nil {
+			ws = append(ws, listWords(it.Sub, depth+1)...)
+		}
 	}
 	return ws
 }
@@ -332,8 +397,7 @@ func TestWidowsOrphansHeadings(t *testing.T) {
 		// a paragraph longer than a page, and a list
 		doc.Blocks = append(doc.Blocks[:20], append([]essay.Block{
 			{Kind: essay.Paragraph, Text: strings.Repeat(sampleParagraphs[3]+" ", 25)},
-			{Kind: essay.ListItem, Marker: "•", Text: sampleParagraphs[1]},
-			{Kind: essay.ListItem, Marker: "•", Text: sampleParagraphs[2]},
+			list(essay.ListInfo{Kind: essay.Bullets, Items: items(sampleParagraphs[1], sampleParagraphs[2])}),
 		}, doc.Blocks[20:]...)...)
 		r := newRenderer(render.Single(doc, "", ""), o, Settings{})
 		pages := r.layout()
@@ -538,16 +602,16 @@ func TestHostileText(t *testing.T) {
 		{Kind: essay.Paragraph, Text: "See " + url + " for details."},
 		{Kind: essay.Paragraph, Text: "Parentheses (like these) and back\\slashes \\ and a\tTab\x07bell, soft\u00adhyphen and zero\u200bwidth."},
 		{Kind: essay.Paragraph, Text: "   "},
-		{Kind: essay.ListItem, Text: ""},
+		list(essay.ListInfo{Kind: essay.Numbered, Style: "i", Start: 3999, Items: items("", "roman numerals run out at 3999", "")}),
 		{Kind: essay.Quote, Text: strings.Repeat("Quoted words go on and on. ", 40)},
-		{Kind: essay.Reference, Text: "Author, A. (2020). " + url},
+		list(essay.ListInfo{Kind: essay.References, Items: []essay.Item{{Marker: "[1]", Text: "Author, A. (2020). " + url}}}),
 		{Kind: essay.Heading, Level: 3, Text: "A heading at the very end"},
 	}}
 	path, st := renderFile(t, render.Single(doc, "", ""), render.Defaults())
 	testutil.QpdfCheck(t, path)
 	testutil.PdfFonts(t, path)
 	text := strings.Join(strings.Fields(testutil.PdfToText(t, path)), " ")
-	for _, w := range []string{"Parentheses (like these) and back\\slashes \\ and a Tab bell, softhyphen and zerowidth.", "A heading at the very end", "? (Title) \\ with tabs"} {
+	for _, w := range []string{"Parentheses (like these) and back\\slashes \\ and a Tab bell, softhyphen and zerowidth.", "A heading at the very end", "? (Title) \\ with tabs", "mmmcmxcix. 4000. roman numerals run out at 3999 4001."} {
 		if !strings.Contains(text, w) {
 			t.Errorf("extracted text lacks %q:\n%s", w, text)
 		}

@@ -31,11 +31,10 @@ func sampleDoc() *essay.Document {
 	d.Blocks = append(d.Blocks, essay.Block{Kind: essay.Heading, Level: 1, Text: "Counting what can be counted"})
 	add(essay.Paragraph, sampleParagraphs[2])
 	add(essay.Paragraph, sampleParagraphs[3])
-	d.Blocks = append(d.Blocks,
-		essay.Block{Kind: essay.ListItem, Marker: "1.", Ordered: true, Text: "Traffic counters record vehicles but not people on foot."},
-		essay.Block{Kind: essay.ListItem, Marker: "2.", Ordered: true, Text: "Maintenance follows complaints, and contented users rarely complain about anything at all."},
-		essay.Block{Kind: essay.ListItem, Marker: "3.", Ordered: true, Text: "Memory of a place is uneven between generations."},
-	)
+	d.Blocks = append(d.Blocks, list(essay.ListInfo{Kind: essay.Numbered, Style: "1", Start: 1, Items: items(
+		"Traffic counters record vehicles but not people on foot.",
+		"Maintenance follows complaints, and contented users rarely complain about anything at all.",
+		"Memory of a place is uneven between generations.")}))
 	add(essay.Quote, "A road is a sentence the landscape has not finished saying; the trouble is that we keep reading only the full stops.")
 	d.Blocks = append(d.Blocks, essay.Block{Kind: essay.Heading, Level: 2, Text: "Memory and neglect"})
 	add(essay.Paragraph, sampleParagraphs[4])
@@ -43,8 +42,9 @@ func sampleDoc() *essay.Document {
 	add(essay.Paragraph, sampleParagraphs[6])
 	add(essay.Paragraph, sampleParagraphs[7])
 	d.Blocks = append(d.Blocks, essay.Block{Kind: essay.Heading, Level: 1, Text: "References"})
-	add(essay.Reference, "Marsh, T. (2011). Informal Commons: Walking, Waiting and the Edges of Planning. Northfield: Greyline Press.")
-	add(essay.Reference, "Okafor, B. and Lind, S. (2019). “Counting feet: pedestrian data in rural councils.” Journal of Local Infrastructure 14(2), 33–58.")
+	d.Blocks = append(d.Blocks, list(essay.ListInfo{Kind: essay.References, Items: items(
+		"Marsh, T. (2011). Informal Commons: Walking, Waiting and the Edges of Planning. Northfield: Greyline Press.",
+		"Okafor, B. and Lind, S. (2019). “Counting feet: pedestrian data in rural councils.” Journal of Local Infrastructure 14(2), 33–58.")}))
 	return d
 }
 

@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 
-	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/render"
 	"github.com/essayexport/essayexport/render/pdf/tag"
 )
@@ -23,7 +23,6 @@ type tagger struct {
 	tree *tag.Tree
 	lang string // the book's language
 	sect *tag.Elem
-	list *tag.Elem // the open L, while list items follow each other
 	// base is the level of the current essay's title (1 for a single
 	// essay, 2 in a pack); last the level of the previous heading.
 	base, last int
@@ -43,7 +42,6 @@ func newTagger(b *render.Book) *tagger {
 func (t *tagger) heading(want int) *tag.Elem {
 	lvl := min(max(want, 1), t.last+1, 6)
 	t.last = lvl
-	t.list = nil
 	return t.sect.Add("H" + strconv.Itoa(lvl))
 }
 
@@ -52,7 +50,6 @@ func (t *tagger) title() *tag.Elem { return t.heading(t.base) }
 
 // block adds an element of type typ to the current section.
 func (t *tagger) block(typ string) *tag.Elem {
-	t.list = nil
 	return t.sect.Add(typ)
 }
 
@@ -64,7 +61,6 @@ func (t *tagger) part(lang string) {
 		t.sect.Lang = lang
 	}
 	t.last = t.base - 1
-	t.list = nil
 }
 
 // cover adds a line of a pack's cover: the pack's title as H1, the others P.
@@ -91,23 +87,65 @@ func (t *tagger) contents() toc {
 // line and its link annotation share.
 func (c toc) entry() *tag.Elem { return c.list.Add("TOCI").Add("Link") }
 
-// tagBlock gives the para p, set from bl, its element.
-func (t *tagger) tagBlock(p *para, bl *essay.Block) {
-	switch bl.Kind {
-	case essay.Heading:
-		p.elem = t.heading(t.base + max(bl.Level, 1))
-	case essay.ListItem, essay.Reference:
-		if t.list == nil {
-			t.list = t.sect.Add("L")
+// inline gives p the element e, and its note references and note labels
+// elements of their own inside e: a reference to a note is a Reference
+// holding a Link (the marker and its link annotation); a note's label
+// that links back is a Link.
+func (t *tagger) inline(p *para, e *tag.Elem) *tag.Elem {
+	p.elem = e
+	for i := range p.lines {
+		runs := p.lines[i].runs
+		for j := range runs {
+			rn := &runs[j]
+			switch {
+			case rn.link != "" && strings.Contains(rn.link, "note:"):
+				rn.elem = e.Add("Reference").Add("Link")
+			case rn.link != "":
+				rn.elem = e.Add("Link")
+			}
 		}
-		li := t.list.Add("LI")
-		if bl.Kind == essay.ListItem && len(p.lines) > 0 && len(p.lines[0].runs) > 0 {
-			p.lines[0].runs[0].elem = li.Add("Lbl") // the marker, drawn first
+	}
+	return e
+}
+
+// list adds an L: to the current section, or inside parent (an item's
+// LBody, for a nested list).
+func (t *tagger) list(parent *tag.Elem) *tag.Elem {
+	if parent == nil {
+		return t.block("L")
+	}
+	return parent.Add("L")
+}
+
+// item adds an LI to the list l for the para p: its first run is the
+// label (Lbl) when label is true, the rest its LBody, which it returns.
+func (t *tagger) item(l *tag.Elem, p *para, label bool) *tag.Elem {
+	li := l.Add("LI")
+	if label && len(p.lines) > 0 && len(p.lines[0].runs) > 0 {
+		p.lines[0].runs[0].elem = li.Add("Lbl")
+	}
+	return t.inline(p, li.Add("LBody"))
+}
+
+// quote tags a block quotation's or a poem's paras: a BlockQuote, with a
+// P per stanza for a poem.
+func (t *tagger) quote(ps []*para, verse bool) {
+	bq := t.block("BlockQuote")
+	for _, p := range ps {
+		if verse {
+			t.inline(p, bq.Add("P"))
+		} else {
+			t.inline(p, bq)
 		}
-		p.elem = li.Add("LBody")
-	case essay.Quote:
-		p.elem = t.block("BlockQuote")
-	default:
-		p.elem = t.block("P")
 	}
 }
+
+// note adds a Note element for a note's para, with a document-wide ID.
+func (t *tagger) note(p *para, id string) {
+	n := t.block("Note")
+	n.ID = id
+	t.inline(p, n)
+}
+
+// artifact makes p a layout artifact (a thematic break).
+func (t *tagger) artifact(p *para) { p.elem = tag.LayoutArtifact() }

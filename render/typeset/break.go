@@ -9,6 +9,24 @@ type Word struct {
 	Text   string // what to draw, without any added hyphen
 	Hyphen bool   // the line breaks inside this word at a hyphenation point: draw a "-" after Text
 	Whole  string // when this word is a fragment of a word broken across lines (either side of the break), the entire original word; else ""
+	// Pieces splits Text by style, for text set from Spans: nil when all
+	// of Text is in style 0 (always, for text set from a string).
+	// A hyphen is drawn in the style of the last piece.
+	Pieces []Piece
+}
+
+// Span is a run of text in one style: the input of BreakSpans and
+// GreedySpans. A word may cross spans ("*un*usual" is one word in two
+// styles); white space, wherever it falls, separates words.
+type Span struct {
+	Text  string
+	Style int // an index the caller gives meaning to (a face, a size), passed to Params.MeasureStyle
+}
+
+// Piece is the part of a Word set in one style.
+type Piece struct {
+	Text  string
+	Style int
 }
 
 // Line is one line of a set paragraph.
@@ -24,11 +42,17 @@ type Line struct {
 // takes the default named in its comment (TeX's plain-format values where
 // TeX has one).
 type Params struct {
-	Width      float64                // line width, caller's units (points)
-	Indent     float64                // first-line indent
-	Measure    func(s string) float64 // width of s in the body font at the body size; must be safe to call often (caller caches)
-	Hyphenator *Hyphenator            // nil: no hyphenation
-	Justify    bool                   // false: ragged right (all lines use the natural space)
+	Width   float64                // line width, caller's units (points)
+	Indent  float64                // first-line indent
+	Measure func(s string) float64 // width of s in the body font at the body size; must be safe to call often (caller caches)
+	// MeasureStyle is the width of s in a Span's style, for BreakSpans
+	// and GreedySpans; nil measures every style with Measure. Style 0 must
+	// measure as Measure does: inter-word spaces and hyphens are measured
+	// with Measure. Each piece of a word in one style is measured on its
+	// own, and the word's width is their sum.
+	MeasureStyle func(s string, style int) float64
+	Hyphenator   *Hyphenator // nil: no hyphenation
+	Justify      bool        // false: ragged right (all lines use the natural space)
 
 	// PreTolerance is the largest badness (100·|ratio|³) a line may have in
 	// the first pass, which does not hyphenate; default 100 (ratio 1).
@@ -98,6 +122,17 @@ func configure(p *Params) *config {
 		}
 		return w
 	}
+	if ms := p.MeasureStyle; ms != nil {
+		p.MeasureStyle = func(s string, style int) float64 {
+			w := ms(s, style)
+			if !(w >= 0) || math.IsInf(w, 1) {
+				return 0
+			}
+			return w
+		}
+	} else {
+		p.MeasureStyle = func(s string, _ int) float64 { return p.Measure(s) }
+	}
 	c := &config{
 		width:           p.Width,
 		indent:          p.Indent,
@@ -155,12 +190,26 @@ func configure(p *Params) *config {
 // legal break points after the hyphen (Hyphen=false, both fragments carry
 // Whole). A nil Measure sets nothing.
 func Break(text string, p Params) []Line {
-	words, widths, c := prepare(text, &p)
+	ws, c := prepare(text, nil, &p)
+	return breakAll(ws, &p, c)
+}
+
+// BreakSpans is Break for styled text: each word is measured piece by
+// piece in its styles (Params.MeasureStyle), and each Word of the result
+// carries its Pieces. Line breaking, hyphenation and justification are
+// Break's.
+func BreakSpans(spans []Span, p Params) []Line {
+	ws, c := prepare("", spans, &p)
+	return breakAll(ws, &p, c)
+}
+
+func breakAll(ws wordList, p *Params, c *config) []Line {
 	if c == nil {
 		return nil
 	}
+	words := ws.words
 	if len(words) <= c.window {
-		lines, _ := breakWords(words, widths, &p, c, c.indent)
+		lines, _ := breakWords(ws, p, c, c.indent)
 		return lines
 	}
 	// A huge paragraph is set window by window: each window is set as if it
@@ -172,7 +221,7 @@ func Break(text string, p Params) []Line {
 	for start := 0; start < len(words); {
 		end := min(start+c.window, len(words))
 		final := end == len(words)
-		lines, done := breakWords(words[start:end], widths[start:end], &p, c, indent)
+		lines, done := breakWords(ws.slice(start, end), p, c, indent)
 		if final {
 			out = append(out, lines...)
 			break
@@ -196,7 +245,7 @@ func Break(text string, p Params) []Line {
 			ln.Last = false
 			natural := 0.0
 			for _, wd := range ln.Words {
-				natural += p.Measure(wd.Text)
+				natural += p.wordWidth(wd)
 				if wd.Hyphen {
 					natural += c.hyphenWidth
 				}
@@ -210,23 +259,36 @@ func Break(text string, p Params) []Line {
 	return out
 }
 
-// prepare splits text into words, measures them and configures the
-// breakers; c is nil when there is nothing to set.
-func prepare(text string, p *Params) (words []string, widths []float64, c *config) {
+// prepare splits text, or spans when not nil, into words, measures them
+// and configures the breakers; c is nil when there is nothing to set.
+func prepare(text string, spans []Span, p *Params) (ws wordList, c *config) {
 	if p.Measure == nil {
-		return nil, nil, nil
+		return ws, nil
 	}
-	if words = fields(text); len(words) == 0 {
-		return nil, nil, nil
+	if spans != nil {
+		ws = spanWords(spans)
+	} else {
+		ws.words = fields(text)
+	}
+	if len(ws.words) == 0 {
+		return ws, nil
 	}
 	c = configure(p)
-	return words, measureWords(words, p.Measure), c
+	ws.wordWidth = make([]float64, len(ws.words))
+	for i, s := range ws.words {
+		ws.wordWidth[i] = ws.measure(p, i, 0, len(s))
+	}
+	return ws, c
 }
 
-func measureWords(words []string, measure func(string) float64) []float64 {
-	w := make([]float64, len(words))
-	for i, s := range words {
-		w[i] = measure(s)
+// wordWidth is the natural width of wd as drawn, without its hyphen.
+func (p *Params) wordWidth(wd Word) float64 {
+	if wd.Pieces == nil {
+		return p.Measure(wd.Text)
+	}
+	w := 0.0
+	for _, pc := range wd.Pieces {
+		w += p.MeasureStyle(pc.Text, pc.Style)
 	}
 	return w
 }

@@ -50,6 +50,17 @@
 //
 // Greedy is a first-fit breaker with the same output, for comparison.
 //
+// # Styled text
+//
+// BreakSpans and GreedySpans set a paragraph given as Spans, runs of text
+// each in a style: an integer the caller gives meaning to (the PDF
+// renderer's italic, bold and superscript faces). A word may cross styles;
+// each of its pieces is measured in its own style through
+// Params.MeasureStyle and the word's box is their sum, so the breaker
+// itself is unchanged: hyphenation points are found in the whole word,
+// fragments are measured piece by piece, and each output Word carries its
+// Pieces for the caller to draw.
+//
 // # Knobs
 //
 // Params carries the line width, first-line indent, measure, hyphenator

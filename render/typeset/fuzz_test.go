@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -12,6 +13,7 @@ func FuzzBreak(f *testing.F) {
 	for _, p := range prose(f) {
 		f.Add(p, 200.0, 15.0, true)
 	}
+	f.Add("*Emph*asis and *strong* words, *un*usual *pieces*.", 40.0, 5.0, true)
 	for _, s := range []string{"", " ", "a", "well-known—and 1924–1929", "“Don’t,” she said.", "e\u0301e\u0301e\u0301", "x\xffy\xfe z", "- -- — –"} {
 		f.Add(s, 30.0, 0.0, false)
 	}
@@ -24,8 +26,37 @@ func FuzzBreak(f *testing.F) {
 			p := Params{Width: width, Indent: indent, Measure: runeMeasure, Hyphenator: h, Justify: justify}
 			check(t, "Break", text, p, Break(text, p))
 			check(t, "Greedy", text, p, Greedy(text, p))
+			// styled: "*" switches the style; styles measure alike here, so
+			// the lines must be Break's invariants over the text without stars
+			plain := strings.ReplaceAll(text, "*", "")
+			styled := BreakSpans(toSpans(text), p)
+			check(t, "BreakSpans", plain, p, styled)
+			checkPieces(t, styled)
 			p.Window = 7 // exercise the windows on short texts too
 			check(t, "Break/windows", text, p, Break(text, p))
+			check(t, "BreakSpans/windows", plain, p, BreakSpans(toSpans(text), p))
 		}
 	})
+}
+
+// checkPieces fails unless each styled word's pieces spell its text.
+func checkPieces(t *testing.T, lines []Line) {
+	t.Helper()
+	for li, ln := range lines {
+		for _, wd := range ln.Words {
+			if wd.Pieces == nil {
+				continue
+			}
+			var b strings.Builder
+			for _, pc := range wd.Pieces {
+				if pc.Text == "" {
+					t.Fatalf("line %d: empty piece in %q", li, wd.Text)
+				}
+				b.WriteString(pc.Text)
+			}
+			if b.String() != wd.Text {
+				t.Fatalf("line %d: pieces %q do not spell %q", li, b.String(), wd.Text)
+			}
+		}
+	}
 }

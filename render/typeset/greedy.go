@@ -8,7 +8,17 @@ import "math"
 // spacing as fit; with a Hyphenator, the word that does not fit is broken
 // at its last hyphenation point that does.
 func Greedy(text string, p Params) []Line {
-	words, widths, c := prepare(text, &p)
+	ws, c := prepare(text, nil, &p)
+	return greedy(ws, &p, c)
+}
+
+// GreedySpans is Greedy for styled text (see BreakSpans).
+func GreedySpans(spans []Span, p Params) []Line {
+	ws, c := prepare("", spans, &p)
+	return greedy(ws, &p, c)
+}
+
+func greedy(ws wordList, p *Params, c *config) []Line {
 	if c == nil {
 		return nil
 	}
@@ -17,7 +27,7 @@ func Greedy(text string, p Params) []Line {
 		first = c.width
 	}
 	para := &c.scratch
-	build(para, words, widths, &p, c, p.Hyphenator, c.width, first)
+	build(para, ws, p, c, p.Hyphenator, c.width, first)
 	items := para.items
 	var breaks []int32
 	start := int32(-1) // the break the current line starts after
@@ -51,6 +61,6 @@ func Greedy(text string, p Params) []Line {
 		}
 		last = b
 	}
-	lines, _ := setLines(para, breaks, c, c.indent, p.Measure)
+	lines, _ := setLines(para, breaks, c, c.indent, p)
 	return lines
 }

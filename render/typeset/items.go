@@ -35,10 +35,9 @@ type item struct {
 // paragraph is a paragraph turned into items, with running totals so that
 // the width, stretch and shrink of any line are two subtractions away.
 type paragraph struct {
-	words     []string
-	wordWidth []float64
-	items     []item
-	sums      []sums // sums[i] totals items[:i]
+	wordList
+	items []item
+	sums  []sums // sums[i] totals items[:i]
 	// working memory of knuthPlass, kept to be reused
 	nodes  []node
 	active []int32
@@ -106,8 +105,9 @@ func explicitBreaks(w string) []int {
 // build turns words into items in para, reusing its memory. hyph, when not nil, adds hyphenation
 // points (never in the last word). Words wider than limit are cut into
 // pieces that fit, joined by penalties that draw no hyphen.
-func build(para *paragraph, words []string, wordWidth []float64, p *Params, c *config, hyph *Hyphenator, limit, firstLimit float64) {
-	para.words, para.wordWidth = words, wordWidth
+func build(para *paragraph, ws wordList, p *Params, c *config, hyph *Hyphenator, limit, firstLimit float64) {
+	para.wordList = ws
+	words, wordWidth := ws.words, ws.wordWidth
 	items := para.items[:0]
 	if n := 2*len(words) + len(words)/2 + 2; cap(items) < n {
 		items = make([]item, 0, n)
@@ -122,7 +122,7 @@ func build(para *paragraph, words []string, wordWidth []float64, p *Params, c *c
 		}
 		ww := wordWidth[wi]
 		if ww > lim {
-			items = appendPieces(items, int32(wi), w, lim, p.Measure)
+			items = appendPieces(items, int32(wi), w, lim, func(a, b int) float64 { return ws.measure(p, wi, a, b) })
 			continue
 		}
 		type cut struct {
@@ -145,7 +145,7 @@ func build(para *paragraph, words []string, wordWidth []float64, p *Params, c *c
 		}
 		prev, used := 0, 0.0
 		for _, ct := range cuts {
-			fw := p.Measure(w[prev:ct.at])
+			fw := ws.measure(p, wi, prev, ct.at)
 			items = append(items, item{kind: box, word: int32(wi), start: int32(prev), end: int32(ct.at), width: fw})
 			used += fw
 			pen := item{kind: penalty, word: int32(wi), flagged: true, hyphen: ct.hyphen, penalty: c.exHyphenPenalty}
@@ -186,12 +186,12 @@ func build(para *paragraph, words []string, wordWidth []float64, p *Params, c *c
 // appendPieces cuts w, wider than limit, into boxes that each fit limit
 // (at least one character, with its combining marks, each), joined by
 // penalties that draw nothing.
-func appendPieces(items []item, wi int32, w string, limit float64, measure func(string) float64) []item {
+func appendPieces(items []item, wi int32, w string, limit float64, measure func(a, b int) float64) []item {
 	emit := func(start, end int) {
 		if len(items) > 0 && items[len(items)-1].kind == box && items[len(items)-1].word == wi {
 			items = append(items, item{kind: penalty, word: wi})
 		}
-		items = append(items, item{kind: box, word: wi, start: int32(start), end: int32(end), width: measure(w[start:end])})
+		items = append(items, item{kind: box, word: wi, start: int32(start), end: int32(end), width: measure(start, end)})
 	}
 	start, acc := 0, 0.0
 	for i := 0; i < len(w); {
@@ -205,7 +205,7 @@ func appendPieces(items []item, wi int32, w string, limit float64, measure func(
 			}
 			j += n
 		}
-		cw := measure(w[i:j])
+		cw := measure(i, j)
 		if acc+cw > limit && i > start {
 			emit(start, i)
 			start, acc = i, 0

@@ -25,7 +25,7 @@ type pass struct {
 // breakWords sets words (a whole paragraph, or a window of one) and
 // returns its lines and, for each line, the number of words
 // done when the line ends at a word boundary, or -1.
-func breakWords(words []string, widths []float64, p *Params, c *config, indent float64) ([]Line, []int) {
+func breakWords(ws wordList, p *Params, c *config, indent float64) ([]Line, []int) {
 	limit, first := c.width, c.width-math.Max(indent, 0)
 	if first <= 0 {
 		first = c.width
@@ -39,17 +39,17 @@ func breakWords(words []string, widths []float64, p *Params, c *config, indent f
 	built := false
 	var breaks []int32
 	if c.preTolerance >= 0 || hyph == nil {
-		build(para, words, widths, p, c, nil, limit, first)
+		build(para, ws, p, c, nil, limit, first)
 		built = true
 		breaks = knuthPlass(para, c, indent, pass{threshold: c.preTolerance, extra: extra})
 	}
 	if breaks == nil && hyph != nil {
-		build(para, words, widths, p, c, hyph, limit, first)
+		build(para, ws, p, c, hyph, limit, first)
 		built = true
 		breaks = knuthPlass(para, c, indent, pass{threshold: c.tolerance, extra: extra})
 	}
 	if !built {
-		build(para, words, widths, p, c, hyph, limit, first)
+		build(para, ws, p, c, hyph, limit, first)
 	}
 	if breaks == nil {
 		breaks = knuthPlass(para, c, indent, pass{threshold: math.Inf(1), extra: extra + c.emergency})
@@ -57,7 +57,7 @@ func breakWords(words []string, widths []float64, p *Params, c *config, indent f
 	if breaks == nil {
 		breaks = knuthPlass(para, c, indent, pass{threshold: math.Inf(1), extra: extra + c.emergency, final: true})
 	}
-	return setLines(para, breaks, c, indent, p.Measure)
+	return setLines(para, breaks, c, indent, p)
 }
 
 // lineShape gives the natural width, stretch and shrink of a line that
@@ -242,13 +242,13 @@ func knuthPlass(para *paragraph, c *config, indent float64, ps pass) []int32 {
 
 // setLines turns breaks into Lines and reports, for each line, the words
 // done when it ends at a word boundary, or -1.
-func setLines(para *paragraph, breaks []int32, c *config, indent float64, measure func(string) float64) ([]Line, []int) {
+func setLines(para *paragraph, breaks []int32, c *config, indent float64, p *Params) ([]Line, []int) {
 	lines := make([]Line, 0, len(breaks))
 	done := make([]int, 0, len(breaks))
 	items := para.items
 	start := int32(0)
-	var wis []int32
-	var from int32
+	var wis []int32       // word index of each Word on the line
+	var ranges [][2]int32 // byte range of each Word in its word
 	for li, b := range breaks {
 		var ln Line
 		if li == 0 {
@@ -256,27 +256,30 @@ func setLines(para *paragraph, breaks []int32, c *config, indent float64, measur
 		}
 		ln.Last = li == len(breaks)-1
 		target := c.width - ln.Indent
-		wis = wis[:0] // word index of each Word
+		wis, ranges = wis[:0], ranges[:0]
 		for i := start; i < b; i++ {
 			it := &items[i]
 			if it.kind != box {
 				continue
 			}
-			word := para.words[it.word]
-			n := len(ln.Words)
+			n := len(wis)
 			if n == 0 || wis[n-1] != it.word {
-				ln.Words = append(ln.Words, Word{})
 				wis = append(wis, it.word)
-				from = it.start
-				n++
+				ranges = append(ranges, [2]int32{it.start, it.end})
+				continue
 			}
 			// a word may come in pieces; the line shows them joined
-			wd := &ln.Words[n-1]
-			wd.Text = word[from:it.end]
-			wd.Whole = ""
-			if from != 0 || int(it.end) != len(word) {
+			ranges[n-1][1] = it.end
+		}
+		ln.Words = make([]Word, len(wis))
+		for i, wi := range wis {
+			word, r := para.words[wi], ranges[i]
+			wd := &ln.Words[i]
+			wd.Text = word[r[0]:r[1]]
+			if r[0] != 0 || int(r[1]) != len(word) {
 				wd.Whole = word
 			}
+			wd.Pieces = para.pieces(int(wi), int(r[0]), int(r[1]))
 		}
 		endsWord := true
 		if it := &items[b]; it.kind == penalty && it.penalty > -infPenalty {
@@ -292,7 +295,7 @@ func setLines(para *paragraph, breaks []int32, c *config, indent float64, measur
 			if wd.Whole == "" {
 				natural += para.wordWidth[wis[i]]
 			} else {
-				natural += measure(wd.Text)
+				natural += para.measure(p, int(wis[i]), int(ranges[i][0]), int(ranges[i][1]))
 			}
 			if wd.Hyphen {
 				natural += c.hyphenWidth

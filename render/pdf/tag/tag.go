@@ -33,11 +33,13 @@ type Elem struct {
 	// on Note elements by PDF/UA.
 	Lang, Alt, ActualText, ID string
 
-	parent *Elem
-	kids   []kid
-	tree   *Tree
-	obj    int // object number, at write
-	page   int // first page with content, -1 for none
+	parent   *Elem
+	kids     []kid
+	tree     *Tree
+	obj      int  // object number, at write
+	page     int  // first page with content, -1 for none
+	first    int  // when its first content was drawn (Tree.seq), 0 for not yet
+	artifact bool // see LayoutArtifact
 }
 
 // kid is one entry of an element's /K: a child element, marked content
@@ -47,6 +49,7 @@ type kid struct {
 	page  int // 0-based
 	mcid  int
 	annot *Annot
+	seq   int // when the content was drawn; 0 for an element
 }
 
 // Annot is a link annotation: a rectangle on one page that goes to a
@@ -67,6 +70,7 @@ type Tree struct {
 	root   *Elem
 	pages  [][]*Elem // per page, the element of each MCID
 	annots []*Annot
+	seq    int // counts marked content and annotations as they are drawn
 }
 
 // New returns an empty tree whose root element is a Document.
@@ -99,12 +103,15 @@ func (t *Tree) Mark(e *Elem, page int) string { return t.MarkWith(e, page, "") }
 // sequence after a nested span, so a replacement text goes on the
 // sequence itself.)
 func (t *Tree) MarkWith(e *Elem, page int, props string) string {
+	if e.artifact {
+		return Artifact("")
+	}
 	for len(t.pages) <= page {
 		t.pages = append(t.pages, nil)
 	}
 	mcid := len(t.pages[page])
 	t.pages[page] = append(t.pages[page], e)
-	e.kids = append(e.kids, kid{page: page, mcid: mcid})
+	e.kids = append(e.kids, kid{page: page, mcid: mcid, seq: t.drawn(e)})
 	if e.page < 0 {
 		e.page = page
 	}
@@ -127,6 +134,23 @@ func (t *Tree) MarkWith(e *Elem, page int, props string) string {
 	return b.String()
 }
 
+// drawn counts one more piece of content drawn for e, and notes it as
+// the first of e and its ancestors that have none yet. Write orders an
+// element's kids by it, so content and child elements interleave in the
+// order they were drawn, which is reading order.
+func (t *Tree) drawn(e *Elem) int {
+	t.seq++
+	for a := e; a != nil && a.first == 0; a = a.parent {
+		a.first = t.seq
+	}
+	return t.seq
+}
+
+// LayoutArtifact returns an element whose marked content is a layout
+// artifact (a thematic break drawn as asterisks, a rule): Mark opens
+// /Artifact for it, and it never enters the tree.
+func LayoutArtifact() *Elem { return &Elem{artifact: true, page: -1} }
+
 // End closes the marked content Mark or Artifact opened.
 const End = "EMC"
 
@@ -147,7 +171,7 @@ func (t *Tree) Link(e *Elem, page int, a Annot) {
 	a.page, a.parent = page, e
 	p := &a
 	t.annots = append(t.annots, p)
-	e.kids = append(e.kids, kid{annot: p, page: page})
+	e.kids = append(e.kids, kid{annot: p, page: page, seq: t.drawn(e)})
 	if e.page < 0 {
 		e.page = page
 	}

@@ -195,6 +195,7 @@ func (t *Tree) write(out io.Writer, pdf []byte, d Doc) error {
 		if !e.HasContent() {
 			return
 		}
+		slices.SortStableFunc(e.kids, func(a, b kid) int { return a.order() - b.order() })
 		e.obj = alloc()
 		elems = append(elems, e)
 		for _, k := range e.kids {
@@ -451,4 +452,12 @@ func langString(s string) string {
 		}
 	}
 	return "(" + s + ")"
+}
+
+// order is when a kid's content was first drawn.
+func (k kid) order() int {
+	if k.elem != nil {
+		return k.elem.first
+	}
+	return k.seq
 }

@@ -1,0 +1,157 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file measures how much a piece of text reads like prose, the
+// evidence the body finder (body.go) weighs: words per unit, the share of
+// function words of the essay's language, sentence punctuation, digits and
+// symbols, and the share of interface words (the vocabulary of menus,
+// buttons and forms). Measures are statistics of the text, never strings
+// matched for one site.
+
+// The function words of each language and the interface words are in
+// langdata.go (langData.Function, langData.Interface).
+
+// words returns the lower-cased words of s: runs of letters, digits,
+// apostrophes inside words and hyphens, with the apostrophe's elided
+// article split off ("l’homme" gives "l" and "homme").
+func words(s string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			w := strings.ToLower(s[start:end])
+			out = append(out, w)
+			start = -1
+		}
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '&':
+			if start < 0 {
+				start = i
+			}
+		case (r == '-') && start >= 0:
+		case r == '\'' || r == '’':
+			flush(i)
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// stats are the prose measures of a unit of text.
+type stats struct {
+	words    int // words with a letter
+	function int // of them, function words of the essay's language
+	iface    int // of them, interface words
+	digits   int // tokens with digits, or symbol tokens (|, ·, ›, »)
+	caps     int // words starting with a capital
+	ends     bool
+	runes    int
+	cols     bool // columns: tabs or wide gaps inside the unit
+}
+
+// measure computes the prose measures of text with the function words fw.
+func measure(text string, fw map[string]bool) stats {
+	var s stats
+	s.runes = utf8.RuneCountInString(text)
+	for _, f := range strings.Fields(text) {
+		letters := false
+		digit := false
+		for _, r := range f {
+			if unicode.IsLetter(r) {
+				letters = true
+			} else if unicode.IsDigit(r) {
+				digit = true
+			}
+		}
+		switch {
+		case digit || !letters && !strings.ContainsAny(f, `"'“”‘’«»—–-…`):
+			s.digits++
+		}
+		if letters {
+			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(f, `"'“‘«(¿¡[`))
+			if unicode.IsUpper(r) {
+				s.caps++
+			}
+		}
+	}
+	for _, w := range words(text) {
+		if !hasLetter(w) {
+			continue
+		}
+		s.words++
+		if fw[w] {
+			s.function++
+		}
+		if interfaceWords[w] {
+			s.iface++
+		}
+	}
+	s.ends = endsSentence(text) || strings.HasSuffix(strings.TrimRight(text, `"'”’»)`), ";")
+	return s
+}
+
+// add sums two units' measures.
+func (s stats) add(o stats) stats {
+	s.words += o.words
+	s.function += o.function
+	s.iface += o.iface
+	s.digits += o.digits
+	s.caps += o.caps
+	s.runes += o.runes
+	s.ends = o.ends
+	s.cols = s.cols || o.cols
+	return s
+}
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// prose classes of a unit.
+const (
+	classBad   = iota // chrome: interface words, columns, numbers, no function words
+	classShort        // too short to tell: a heading, a title, a name, a date
+	classNear         // a short sentence
+	classGood         // running prose
+)
+
+// classify rates a unit's measures as prose.
+func (s stats) classify() (int, string) {
+	if s.words == 0 {
+		return classBad, "no words"
+	}
+	fw := float64(s.function) / float64(s.words)
+	ifc := float64(s.iface) / float64(s.words)
+	tokens := s.words + s.digits
+	dg := float64(s.digits) / float64(max(tokens, 1))
+	switch {
+	case s.cols && s.words < 40:
+		return classBad, "columns of short items"
+	case ifc >= 0.34 && s.words <= 12:
+		return classBad, "mostly interface words"
+	case dg >= 0.4 && s.words < 12:
+		return classBad, "mostly numbers and symbols"
+	case s.words >= 12 && fw >= 0.18 && ifc < 0.15 && dg < 0.25:
+		return classGood, "running prose"
+	case s.words >= 5 && s.ends && fw >= 0.2 && ifc < 0.2 && dg < 0.25 && (s.words > 12 || s.caps*10 < s.words*7):
+		return classNear, "a short sentence"
+	case s.words >= 12 && fw < 0.08:
+		return classBad, "many words and almost no function words (a list of links or names)"
+	}
+	return classShort, "short"
+}
