@@ -155,6 +155,13 @@ func (d *drawer) line(l line) {
 			elem = rn.elem
 		}
 		if rn.actual != actualNone || rn.leader > 0 || rn.size != 0 || rn.rise != 0 {
+			if rn.actual == actualNone && rn.leader == 0 && len(runs) > 1 {
+				size := l.size
+				if rn.size != 0 {
+					size = rn.size
+				}
+				rn.text += spaceBefore(runs[1], rn.x+rn.face.wordWidth(rn.text, size), rn.face.wordWidth(" ", size))
+			}
 			d.special(rn, l, elem)
 			runs = runs[1:]
 			continue
@@ -189,10 +196,25 @@ func (d *drawer) line(l line) {
 			}
 			text = b.String()
 		}
+		if n < len(runs) {
+			text += spaceBefore(runs[n], end, space)
+		}
 		d.textTw(rn.face, l.size, rn.x, l.y, text, tw)
 		runs = runs[n:]
 	}
 	d.mark(nil)
+}
+
+// spaceBefore returns " " when the run next starts a word gap after end:
+// runs in different faces or sizes are drawn separately, and the space
+// that ends one is drawn with it (invisible, as the next run is placed
+// where it was laid out), so that the words extract apart in the tagged
+// text (pdfinfo -struct-text, screen readers), not only by their gap.
+func spaceBefore(next run, end, space float64) string {
+	if next.actual == actualNone && next.leader == 0 && next.x-end > space*0.5 {
+		return " "
+	}
+	return ""
 }
 
 // special draws a run that is not a plain word: a piece of a word broken
@@ -367,7 +389,7 @@ func pdfTextString(s string) string {
 // metadata and the catalog entries that tag.Write puts into the update,
 // and gives fpdf the dates of the information dictionary it writes itself
 // (which the update's replaces). With Options.PDFA the XMP identifies the
-// file as PDF/A-2u and fpdf writes the sRGB output intent.
+// file as PDF/A-2u and the catalog gets an sRGB output intent.
 func (r *renderer) metadata(f *fpdf.Fpdf) tag.Doc {
 	b, o := r.b, r.o
 	title := b.Title
@@ -416,12 +438,9 @@ func (r *renderer) metadata(f *fpdf.Fpdf) tag.Doc {
 
 	doc := tag.Doc{Lang: lang, Info: info.String()}
 	if o.PDFA {
-		f.AddOutputIntent(fpdf.OutputIntentType{
-			SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
-			OutputConditionIdentifier: "sRGB",
-			Info:                      "sRGB IEC61966-2.1",
-			ICCProfile:                sRGB,
-		})
+		// not fpdf's AddOutputIntent: with an output intent, fpdf's
+		// trailer names the profile's stream as /Info
+		doc.ICC, doc.OutputCondition = sRGB, "sRGB IEC61966-2.1"
 	}
 	doc.XMP = xmp(xmpFields{title: title, author: author, subject: o.Subject, keywords: o.Keywords,
 		creator: creator, producer: producer, lang: lang, date: t, pdfa: o.PDFA})
@@ -429,8 +448,8 @@ func (r *renderer) metadata(f *fpdf.Fpdf) tag.Doc {
 }
 
 // sRGB is the ICC profile of PDF/A's output intent: sRGB2014.icc from
-// fpdf's module (icc/, with its licence), which fpdf reads from a path in
-// its examples but does not embed.
+// fpdf's module (copied to icc/ with its licence: fpdf reads it from a
+// path in its examples and does not embed it).
 //
 //go:embed icc/sRGB2014.icc
 var sRGB []byte

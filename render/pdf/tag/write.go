@@ -2,6 +2,7 @@ package tag
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/md5"
 	"encoding/hex"
 	"fmt"
@@ -17,7 +18,11 @@ type Doc struct {
 	Lang    string // BCP 47 language of the document; required by PDF/UA
 	Info    string // the entries of the document information dictionary, as PDF
 	XMP     []byte // the XMP metadata packet
-	Catalog string // further catalog entries, as PDF (output intents, ...)
+	Catalog string // further catalog entries, as PDF
+	// ICC, when set, is the RGB profile of a PDF/A output intent
+	// (GTS_PDFA1) that the catalog gets, named OutputCondition.
+	ICC             []byte
+	OutputCondition string
 }
 
 // base is what Write reads from the PDF it appends to.
@@ -235,7 +240,11 @@ func (t *Tree) write(out io.Writer, pdf []byte, d Doc) error {
 	if len(ids) > 0 {
 		idTree = alloc()
 	}
-	meta := alloc()
+	meta, info := alloc(), alloc()
+	icc := 0
+	if d.ICC != nil {
+		icc = alloc()
+	}
 
 	wr := &writer{offs: map[int]int{}, base: len(pdf)}
 	if !bytes.HasSuffix(pdf, []byte("\n")) {
@@ -385,7 +394,16 @@ func (t *Tree) write(out io.Writer, pdf []byte, d Doc) error {
 	s.WriteString("\nendstream")
 	wr.obj(meta, s.String())
 
-	wr.obj(b.info, "<<"+d.Info+">>")
+	// a new information dictionary: fpdf's trailer names the wrong object
+	// as /Info when it writes output intents, so nothing of its is reused
+	wr.obj(info, "<<"+d.Info+">>")
+	if icc != 0 {
+		var z bytes.Buffer
+		zw := zlib.NewWriter(&z)
+		zw.Write(d.ICC)
+		zw.Close()
+		wr.obj(icc, "<</N 3 /Alternate /DeviceRGB /Filter /FlateDecode /Length "+strconv.Itoa(z.Len())+">>\nstream\n"+z.String()+"\nendstream")
+	}
 
 	cat, err := b.object(b.root)
 	if err != nil {
@@ -395,7 +413,7 @@ func (t *Tree) write(out io.Writer, pdf []byte, d Doc) error {
 	if err != nil {
 		return fmt.Errorf("catalog: %w", err)
 	}
-	for _, k := range []string{"/StructTreeRoot", "/MarkInfo", "/Metadata", "/Lang", "/ViewerPreferences"} {
+	for _, k := range []string{"/StructTreeRoot", "/MarkInfo", "/Metadata", "/Lang", "/ViewerPreferences", "/OutputIntents"} {
 		if strings.Contains(body, k) {
 			return fmt.Errorf("the catalog already has %s", k)
 		}
@@ -406,6 +424,10 @@ func (t *Tree) write(out io.Writer, pdf []byte, d Doc) error {
 	s.WriteString(" /ViewerPreferences <</DisplayDocTitle true>> /Metadata " + ref(meta))
 	if d.Lang != "" {
 		s.WriteString(" /Lang " + langString(d.Lang))
+	}
+	if icc != 0 {
+		s.WriteString(" /OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier " + TextString(d.OutputCondition) +
+			" /Info " + TextString(d.OutputCondition) + " /DestOutputProfile " + ref(icc) + ">>]")
 	}
 	if d.Catalog != "" {
 		s.WriteString(" " + d.Catalog)
@@ -435,7 +457,7 @@ func (t *Tree) write(out io.Writer, pdf []byte, d Doc) error {
 	sum := md5.Sum(pdf)
 	id := hex.EncodeToString(sum[:])
 	fmt.Fprintf(&wr.buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /Prev %d /ID [<%s> <%s>]>>\nstartxref\n%d\n%%%%EOF\n",
-		next, b.root, b.info, b.xref, id, id, xref)
+		next, b.root, info, b.xref, id, id, xref)
 	if _, err := out.Write(pdf); err != nil {
 		return err
 	}
