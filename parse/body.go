@@ -182,6 +182,8 @@ func (p *parser) findBody() {
 			l.zone = zone
 		}
 	}
+	p.placePaywall(us[end].lines[len(us[end].lines)-1].idx)
+	p.removeChromeBoxes()
 	for i, u := range us {
 		switch {
 		case i > end:
@@ -206,12 +208,15 @@ func (p *parser) removeUnit(u *unit, why string) {
 // section heading (numbered, a known section name, a Markdown heading, a
 // Roman numeral or a line in capitals), a salutation or a dateline.
 func (p *parser) leadsBody(u *unit) bool {
-	if len(u.lines) != 1 || u.class == classBad || u.st.iface > 0 {
+	if len(u.lines) != 1 || u.st.iface > 0 {
 		return false
 	}
 	t := u.lines[0].text
 	if _, _, ok := knownSection(t); ok {
 		return true
+	}
+	if u.class == classBad && !numberedHeadingRE.MatchString(t) {
+		return false
 	}
 	if m := mdHeadingRE.FindStringSubmatch(t); m != nil {
 		return len(m[1]) >= 2
@@ -281,6 +286,7 @@ func (p *parser) findLayout() {
 	if !p.opt.KeepBoilerplate {
 		p.readCoverSheet()
 		p.removeFurniture()
+		p.removeTOC()
 	}
 	p.findBody()
 	p.readHead()
@@ -330,4 +336,41 @@ func trimIslands(us []*unit, start, end int) (int, int) {
 		end = k
 	}
 	return start, end
+}
+
+// removeChromeBoxes removes what is left of a box of chrome inside the
+// body (a newsletter sign-up, a share bar): a block of three or more lines
+// between blank lines of which at least half were removed as chrome or
+// read as interface; its other short lines go too.
+func (p *parser) removeChromeBoxes() {
+	for i := 0; i < len(p.lines); {
+		if p.lines[i].blank {
+			i++
+			continue
+		}
+		j, chrome, n := i, 0, 0
+		for j < len(p.lines) && !p.lines[j].blank {
+			l := p.lines[j]
+			if !(l.removed && l.cutWhat != "chrome") {
+				n++
+			}
+			if l.removed && l.cutWhat == "chrome" || !l.removed && measure(l.text, p.fw).iface*3 >= max(1, wordCount(l.text)) {
+				chrome++
+			}
+			j++
+		}
+		if n >= 3 && chrome*2 >= n {
+			for _, l := range p.lines[i:j] {
+				if l.removed || l.zone != zoneBody {
+					continue
+				}
+				st := measure(l.text, p.fw)
+				if c, _ := st.classify(); c < classGood {
+					p.remove(l, fmt.Sprintf("chrome: in a box of chrome inside the body (%d of its %d lines are chrome)", chrome, n))
+					l.cut, l.cutWhat = true, "chrome"
+				}
+			}
+		}
+		i = j
+	}
 }

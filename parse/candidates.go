@@ -212,6 +212,17 @@ func (p *parser) readHead() {
 			hs[k+1].role = roleSubtitle
 		}
 	}
+	// Keep a section heading that opens the body ("1. Introduction",
+	// "## Introduction") out of the chrome.
+	if n := len(hs); n > 0 && hs[n-1] != best && bodyStart >= 0 && p.nextKept(hs[n-1].l.idx+1) == bodyStart {
+		t := hs[n-1].l.text
+		if m := mdHeadingRE.FindStringSubmatch(t); m != nil {
+			t = m[2]
+		}
+		if _, _, known := knownSection(t); known {
+			hs[n-1].role = roleSubtitle
+		}
+	}
 	// Keep an epigraph under the title and subtitle (subtitle.go).
 	if k := slices.Index(hs, best) + 1; best != nil && k < len(hs) {
 		for k < len(hs)-1 && hs[k].role != roleTitle {
@@ -230,7 +241,11 @@ func (p *parser) readHead() {
 		case h == best:
 			p.chosen = h.l
 		case h.role == roleSubtitle:
+			// Kept under the title; the body does not run on from it.
 			h.l.zone = zoneBody
+			if k := p.nextKept(h.l.idx + 1); k >= 0 {
+				p.lines[k].gap = true
+			}
 		case h.role == roleAuthor:
 			why := h.why
 			if h != au {
@@ -286,6 +301,9 @@ func (p *parser) scoreTitle(h *headLine, k int, cands, hs []*headLine, bodyStart
 	}
 	if k == len(cands)-1 {
 		add(4, "the last candidate before the body")
+	}
+	if k > 0 && cands[k-1].l.idx == h.l.idx-1 && wordCount(t) > wordCount(cands[k-1].l.text) && !p.nameLike(cands[k-1].l.text) {
+		add(-3, "a longer line right under another candidate, as a subtitle stands")
 	}
 	if k == 0 {
 		add(2, "the first candidate")

@@ -25,13 +25,24 @@ import (
 // Word recall uses the longest common subsequence of tokens where the
 // script uses difflib's matching blocks (equal for texts this close).
 
-// Corpus thresholds from the project's targets.
-const (
-	minTitles     = 24
-	minF1         = 0.97
-	maxLeaks      = 0
-	minWordRecall = 0.999
-)
+// corpusBar is what a labelled corpus must score: exact titles and
+// authors (out of the files), mean paragraph F1, leaked boilerplate
+// strings and mean word recall.
+type corpusBar struct {
+	dir              string
+	titles, authors  int // most files allowed wrong
+	minF1, minRecall float64
+	maxLeaks         int
+	previewMustMatch bool
+}
+
+// Corpus bars from the project's targets: ../shared/corpus (issue 3) and
+// ../shared/corpus2 (issue 11: titles and authors >= 19/20, F1 >= 0.95,
+// leaks <= 2, word recall >= 0.995).
+var corpusBars = []corpusBar{
+	{dir: "corpus", titles: 0, authors: 0, minF1: 0.99, minRecall: 0.999, maxLeaks: 0, previewMustMatch: true},
+	{dir: "corpus2", titles: 1, authors: 1, minF1: 0.95, minRecall: 0.995, maxLeaks: 2, previewMustMatch: true},
+}
 
 type corpusLabel struct {
 	File       string   `json:"file"`
@@ -96,8 +107,40 @@ func scoreTokens(s string) []string {
 	return out
 }
 
-// lcs returns the length of the longest common subsequence of a and b.
+// lcs returns the length of the longest common subsequence of a and b,
+// by Myers' O((N+M)D) algorithm: the texts compared are close, so D (the
+// number of tokens inserted or deleted) is small and long essays stay
+// fast where the quadratic table took seconds.
 func lcs(a, b []string) int {
+	n, m := len(a), len(b)
+	maxD := n + m
+	v := make([]int, 2*maxD+2)
+	off := maxD + 1
+	for d := 0; d <= maxD; d++ {
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+				x = v[off+k+1]
+			} else {
+				x = v[off+k-1] + 1
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x++
+				y++
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				return (n + m - d) / 2
+			}
+		}
+	}
+	return 0
+}
+
+// lcsTable is the quadratic longest-common-subsequence length, kept to
+// check lcs.
+func lcsTable(a, b []string) int {
 	prev := make([]int32, len(b)+1)
 	cur := make([]int32, len(b)+1)
 	for i := range a {
@@ -126,6 +169,9 @@ func readLabelled(t *testing.T, path, enc string) string {
 	switch enc {
 	case "utf-8-bom":
 		s = strings.TrimPrefix(strings.ToValidUTF8(string(b), "\ufffd"), "\ufeff")
+	case "utf-16be":
+		out, _ := xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewDecoder().Bytes(b)
+		s = string(out)
 	case "utf-16le":
 		out, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder().Bytes(b)
 		s = string(out)
@@ -155,22 +201,53 @@ func scoreDoc(t *testing.T, dir string, lab corpusLabel, doc *essay.Document) co
 		s.title = doc.Title != "" && scoreNormMatch(doc.Title) == scoreNormMatch(*lab.Title)
 		s.relaxed = doc.Title != "" && scoreRelaxed(doc.Title) == scoreRelaxed(*lab.Title)
 	}
+	// Every block but a heading is a paragraph, as the renderers set
+	// them: each list item (nested ones too) and each note on its own,
+	// the note with its label ("1. ...") as the scorer reads endnotes.
 	var pred, all []string
-	all = append(all, doc.Title)
-	for _, b := range doc.Blocks {
-		all = append(all, b.Text)
-		if b.Kind != essay.Heading {
+	all = append(all, doc.Title, doc.Subtitle)
+	var items func(l *essay.ListInfo)
+	items = func(l *essay.ListInfo) {
+		for _, it := range l.Items {
+			all = append(all, it.Text)
+			pred = append(pred, scoreNormWS(it.Text))
+			if it.Sub != nil {
+				items(it.Sub)
+			}
+		}
+	}
+	blocks := doc.Blocks
+	if doc.Epigraph != nil {
+		blocks = append([]essay.Block{*doc.Epigraph}, blocks...)
+	}
+	for _, b := range blocks {
+		switch {
+		case b.Kind == essay.List && b.List != nil:
+			items(b.List)
+		case b.Kind == essay.Heading:
+			all = append(all, b.Text)
+		default:
+			all = append(all, b.Text)
 			pred = append(pred, scoreNormWS(b.Text))
 		}
 	}
+	for _, n := range doc.Notes {
+		t := n.Label + ". " + n.Text
+		all = append(all, t)
+		pred = append(pred, scoreNormWS(t))
+	}
 	used := make([]bool, len(pred))
 	matched := 0
+	norms, tails := make([]string, len(pred)), make([]string, len(pred))
+	for i, p := range pred {
+		norms[i] = scoreNormMatch(p)
+		tails[i] = scoreStripTail(norms[i])
+	}
 	for _, g := range lab.Paragraphs {
 		st := scoreNormMatch(g.Start)
 		en := scoreStripTail(scoreNormMatch(g.End))
-		for i, p := range pred {
-			pn := scoreNormMatch(p)
-			if !used[i] && strings.HasPrefix(pn, st) && strings.HasSuffix(scoreStripTail(pn), en) {
+		for i := range pred {
+			if !used[i] && strings.HasPrefix(norms[i], st) && strings.HasSuffix(tails[i], en) {
 				used[i] = true
 				matched++
 				break
@@ -213,14 +290,20 @@ func scoreDoc(t *testing.T, dir string, lab corpusLabel, doc *essay.Document) co
 	return s
 }
 
-// TestCorpus parses every labelled corpus file and fails below the
-// project's targets. With -v it prints a per-file table.
+// TestCorpus parses every file of both labelled corpora and fails below
+// each corpus's bar. With -v it prints a per-file table.
 func TestCorpus(t *testing.T) {
 	shared, ok := testutil.Shared()
 	if !ok {
-		t.Skip("../shared/corpus is absent: the corpus check needs it")
+		t.Skip("../shared is absent: the corpus check needs it")
 	}
-	dir := filepath.Join(shared, "corpus")
+	for _, bar := range corpusBars {
+		t.Run(bar.dir, func(t *testing.T) { scoreCorpus(t, filepath.Join(shared, bar.dir), bar) })
+	}
+}
+
+// scoreCorpus parses the files of one labelled corpus and fails below bar.
+func scoreCorpus(t *testing.T, dir string, bar corpusBar) {
 	data, err := os.ReadFile(filepath.Join(dir, "labels.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -230,6 +313,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rows []corpusScore
+	authors := 0
 	for _, lab := range labels {
 		src, err := os.ReadFile(filepath.Join(dir, lab.File))
 		if err != nil {
@@ -240,11 +324,17 @@ func TestCorpus(t *testing.T) {
 			t.Fatalf("%s: %v", lab.File, err)
 		}
 		rows = append(rows, scoreDoc(t, dir, lab, doc))
-		if lab.Truncated != doc.Preview {
+		if bar.previewMustMatch && lab.Truncated != doc.Preview {
 			t.Errorf("%s: preview = %v, want %v", lab.File, doc.Preview, lab.Truncated)
 		}
-		if lab.Author != nil && doc.Author != *lab.Author {
-			t.Errorf("%s: author = %q, want %q", lab.File, doc.Author, *lab.Author)
+		want := ""
+		if lab.Author != nil {
+			want = *lab.Author
+		}
+		if doc.Author == want {
+			authors++
+		} else {
+			rows[len(rows)-1].why = fmt.Sprintf(" author=%q", doc.Author)
 		}
 	}
 	var b strings.Builder
@@ -260,6 +350,7 @@ func TestCorpus(t *testing.T) {
 		if !r.title {
 			note += fmt.Sprintf(" title=%q", r.predTitle)
 		}
+		note += r.why
 		fmt.Fprintf(&b, "%-42s %-5s %-5s  %.2f  %.2f  %.2f  %4d/%-4d %4d  %.3f  %s\n", r.file, yes[r.title], yes[r.relaxed],
 			r.precision, r.recall, r.f1, r.pred, r.gold, r.leaks, r.wordRecall, note)
 		if r.title {
@@ -275,9 +366,21 @@ func TestCorpus(t *testing.T) {
 	n := float64(len(rows))
 	f1 /= n
 	wr /= n
-	fmt.Fprintf(&b, "title %d/%d  relaxed %d/%d  para-F1 %.3f  leaks %d  word-recall %.4f\n", titles, len(rows), relaxed, len(rows), f1, leaks, wr)
+	fmt.Fprintf(&b, "title %d/%d  relaxed %d/%d  para-F1 %.3f  leaks %d  word-recall %.4f  author %d/%d\n", titles, len(rows), relaxed, len(rows), f1, leaks, wr, authors, len(rows))
 	t.Log("\n" + b.String())
-	if titles < minTitles || f1 < minF1 || leaks > maxLeaks || wr < minWordRecall {
-		t.Errorf("corpus below target (titles >= %d, F1 >= %.2f, leaks <= %d, word recall >= %.3f):\n%s", minTitles, minF1, maxLeaks, minWordRecall, b.String())
+	if len(rows)-titles > bar.titles || len(rows)-authors > bar.authors || f1 < bar.minF1 || leaks > bar.maxLeaks || wr < bar.minRecall {
+		t.Errorf("%s below its bar (titles and authors >= %d/%d and %d/%d, F1 >= %.2f, leaks <= %d, word recall >= %.3f):\n%s",
+			bar.dir, len(rows)-bar.titles, len(rows), len(rows)-bar.authors, len(rows), bar.minF1, bar.maxLeaks, bar.minRecall, b.String())
+	}
+}
+
+// TestLCS checks Myers' lcs against the quadratic table.
+func TestLCS(t *testing.T) {
+	cases := [][2]string{{"a b c d", "a c d"}, {"", "a"}, {"a b", ""}, {"x y z", "a b c"}, {"the cat sat on the mat", "the dog sat on a mat today"}}
+	for _, c := range cases {
+		a, b := strings.Fields(c[0]), strings.Fields(c[1])
+		if got, want := lcs(a, b), lcsTable(a, b); got != want {
+			t.Errorf("lcs(%q, %q) = %d, want %d", c[0], c[1], got, want)
+		}
 	}
 }

@@ -123,19 +123,22 @@ func checkInvariants(t *testing.T, src []byte) {
 			t.Fatalf("invalid UTF-8 in %q", s)
 		}
 		for _, r := range s {
-			if r == '\n' || r == '\u00a0' || isControl(r) || isInvisible(r) || r == '\t' {
+			if r == '\n' || isControl(r) || isInvisible(r) || r == '\t' {
 				t.Fatalf("character %U left in %q", r, s)
 			}
 		}
 		if s != strings.TrimSpace(s) {
 			t.Fatalf("untrimmed text %q", s)
 		}
+		if doubledSpace(s) {
+			t.Fatalf("a no-break space beside another space in %q", s)
+		}
 	}
 	// Spans and items may start or end with a space, but hold no control
 	// or invisible characters either.
 	for _, s := range testutil.DocTexts(doc, true) {
 		for _, r := range s {
-			if r == '\n' || r == '\u00a0' || isControl(r) || isInvisible(r) || r == '\t' {
+			if r == '\n' || isControl(r) || isInvisible(r) || r == '\t' {
 				t.Fatalf("character %U left in %q", r, s)
 			}
 		}
@@ -202,6 +205,19 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		}
 	}
 	return seeds
+}
+
+// doubledSpace reports a no-break space (kept only as typography, alone
+// between two characters) next to another space.
+func doubledSpace(s string) bool {
+	prev := 'x'
+	for _, r := range s {
+		if (r == '\u00a0' || r == '\u202f') && unicode.IsSpace(prev) || unicode.IsSpace(r) && (prev == '\u00a0' || prev == '\u202f') {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 // TestInvariants checks the fuzz invariants on every seed.

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -20,10 +21,81 @@ func (p *parser) inlineAll() {
 	p.eachText(func(text *string, spans *[]essay.Span) {
 		*text, *spans = p.inline(*text)
 	})
+	p.explainInline()
 	p.doc.Title = plainText(p.inline(p.doc.Title))
 	p.doc.Subtitle = plainText(p.inline(p.doc.Subtitle))
 	p.doc.Author = plainText(p.inline(p.doc.Author))
 	p.refreshTexts()
+}
+
+// explainInline adds to each block's (and list item's) Why what its
+// inline content holds: "; inline: 2 emphasised, 1 strong, 1 note
+// reference".
+func (p *parser) explainInline() {
+	var items func(l *essay.ListInfo)
+	items = func(l *essay.ListInfo) {
+		for k := range l.Items {
+			it := &l.Items[k]
+			it.Why += inlineWhy(it.Spans)
+			if it.Sub != nil {
+				items(it.Sub)
+			}
+		}
+	}
+	block := func(b *essay.Block) {
+		switch b.Kind {
+		case essay.List:
+			items(b.List)
+		case essay.Verse:
+			var all []essay.Span
+			for _, st := range b.Stanzas {
+				for _, l := range st {
+					all = append(all, l.Spans...)
+				}
+			}
+			b.Why += inlineWhy(all)
+		default:
+			b.Why += inlineWhy(b.Spans)
+		}
+	}
+	if p.doc.Epigraph != nil {
+		block(p.doc.Epigraph)
+	}
+	for i := range p.doc.Blocks {
+		block(&p.doc.Blocks[i])
+	}
+}
+
+// inlineWhy counts the styled runs and note references of spans, for Why.
+func inlineWhy(spans []essay.Span) string {
+	em, strong, notes := 0, 0, 0
+	for _, s := range spans {
+		switch {
+		case s.Note != "":
+			notes++
+		case s.Emph && s.Strong:
+			em++
+			strong++
+		case s.Emph:
+			em++
+		case s.Strong:
+			strong++
+		}
+	}
+	var parts []string
+	if em > 0 {
+		parts = append(parts, fmt.Sprintf("%d emphasised (*, _)", em))
+	}
+	if strong > 0 {
+		parts = append(parts, fmt.Sprintf("%d strong (**, __)", strong))
+	}
+	if notes > 0 {
+		parts = append(parts, plural(notes, "note reference", "note references")+" confirmed by the notes section")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; inline: " + strings.Join(parts, ", ")
 }
 
 // plainText returns the text half of inline's result.

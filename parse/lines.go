@@ -25,6 +25,8 @@ type line struct {
 	// gap marks a line after text that is missing (a preview's cut):
 	// it never continues the previous line's paragraph.
 	gap bool
+	// paywall marks a line removed as a paywall prompt or preview footer.
+	paywall bool
 
 	removed bool   // taken out (boilerplate, metadata, debris, title)
 	cut     bool   // removed as chrome or debris, which may cut a sentence
@@ -108,20 +110,30 @@ func newLine(num int, raw string) *line {
 	return &line{num: num, text: text, indent: col, blank: text == "", cols: cols}
 }
 
-// collapseSpaces turns every run of spacing into one space and trims.
+// collapseSpaces turns every run of spacing into one space and trims. A
+// run that is one no-break space (U+00A0) or narrow no-break space
+// (U+202F) alone is typography ("mot\u202f;", "« mot »", "10\u00a0km")
+// and is kept as it is.
 func collapseSpaces(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space, run := false, 0
+	var kept rune
 	for _, r := range s {
 		if isSpace(r) {
 			space = true
+			run++
+			kept = r
 			continue
 		}
 		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+			if run == 1 && (kept == '\u00a0' || kept == '\u202f') {
+				b.WriteRune(kept)
+			} else {
+				b.WriteByte(' ')
+			}
 		}
-		space = false
+		space, run = false, 0
 		b.WriteRune(r)
 	}
 	return b.String()

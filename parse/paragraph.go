@@ -110,12 +110,14 @@ func (p *parser) joinText(a, b string) string { return p.joinAll([]string{a, b})
 // joinAll joins the lines of one block with spaces, in linear time. A
 // word hyphenated across two lines ("exam-" + "ple") is mended when the
 // joined word occurs elsewhere in the text; other line-end hyphens are
-// kept without a space ("self-" + "esteem" = "self-esteem").
+// kept without a space ("self-" + "esteem" = "self-esteem"), but for a
+// suspended hyphen before a conjunction of the language, which keeps its
+// space ("Religions-" + "und Kultur" = "Religions- und Kultur").
 func (p *parser) joinAll(parts []string) string {
 	parts = slices.DeleteFunc(slices.Clone(parts), func(s string) bool { return s == "" })
 	var b strings.Builder
 	for i, s := range parts {
-		if i+1 < len(parts) && hyphenated(s) && startsLower(parts[i+1]) {
+		if i+1 < len(parts) && hyphenated(s) && startsLower(parts[i+1]) && !p.lang.isAnd(strings.TrimRight(firstWord(parts[i+1]), ",;")) {
 			stem := s[strings.LastIndexByte(s, ' ')+1 : len(s)-1]
 			if p.knownWord(wordKey(stem) + wordKey(firstWord(parts[i+1]))) {
 				s = s[:len(s)-1]

@@ -51,6 +51,9 @@ type parser struct {
 	// paywall is set when a removed line is a preview footer or a prompt
 	// to sign up or read on.
 	paywall bool
+	// inlinePaywall is set when a paywall prompt was cut from inside a
+	// line; truncated when a truncation marker was (preview.go).
+	inlinePaywall, truncated bool
 	// vocab is the set of lower-cased words of the text, for mending
 	// words hyphenated across lines.
 	vocab map[string]bool
@@ -68,13 +71,13 @@ type parser struct {
 	// lang is what the parser knows of the document's language
 	// (langdata.go), set once the language is known.
 	lang *langData
-	// medWidth caches proseWidth (0: not yet measured; -1: no prose lines).
-	medWidth int
+	// medWidth and minIndent cache measureProse: the median width of the
+	// prose lines (0: not yet measured; -1: no prose lines) and their
+	// least indentation plus one (-1: none); firstProse and lastProse are
+	// the indexes of the first and last prose lines (-1: none).
+	medWidth, minIndent, firstProse, lastProse int
 	// noteIDs maps the labels of the confirmed notes to their IDs.
 	noteIDs map[string]string
-	// minIndent caches proseIndent, plus one (0: not yet measured; -1: no
-	// prose lines).
-	minIndent int
 
 	// fw is the function-word list of the essay's language (prose.go).
 	fw map[string]bool
@@ -199,6 +202,7 @@ func (p *parser) removeBoilerplate() {
 			p.remove(l, why)
 			l.cut, l.cutWhat = true, "chrome"
 			p.paywall = p.paywall || paywall
+			l.paywall = paywall
 			continue
 		}
 		at := 0
@@ -207,6 +211,7 @@ func (p *parser) removeBoilerplate() {
 			p.record(l, at, c.text, c.why())
 			at += len(c.text)
 			p.paywall = p.paywall || c.text != "Authors Avatar"
+			p.inlinePaywall = p.inlinePaywall || c.text != "Authors Avatar"
 		}
 		l.text = text
 	}

@@ -29,7 +29,7 @@ func (p *parser) cutTruncationMarkers() {
 		marker := l.text[loc[0]:]
 		p.record(l, max(0, len(l.orig)-len(marker)), marker, "preview: a truncation marker glued to the text; what it hid is missing, so the next text is not joined to it")
 		l.text = l.text[:loc[0]]
-		p.paywall = true
+		p.paywall, p.truncated = true, true
 		if k := p.nextKept(l.idx + 1); k >= 0 {
 			p.lines[k].gap = true
 		}
@@ -90,4 +90,30 @@ func (p *parser) cutInserts() {
 		}
 		i = c - 1
 	}
+}
+
+// paywallReach is how many lines after the body a paywall prompt may
+// stand to mark the text as a truncated preview.
+const paywallReach = 6
+
+// placePaywall decides Document.Preview's evidence once the body is
+// known: a paywall prompt marks a preview only where it stands right
+// after the body (a prompt to sign up or read on where the text stops),
+// not in a site's menu above it or in a newsletter box inside it. A
+// truncation marker or a prompt cut from inside a line always does.
+func (p *parser) placePaywall(lastBody int) {
+	if p.truncated || p.inlinePaywall {
+		return
+	}
+	found, seen := false, 0
+	for _, l := range p.lines[lastBody+1:] {
+		if l.text == "" {
+			continue
+		}
+		if seen++; seen > paywallReach {
+			break
+		}
+		found = found || l.paywall
+	}
+	p.paywall = found
 }

@@ -43,10 +43,11 @@ func (p *parser) readHeadExtras() {
 	}
 	p.readSubtitle(t)
 	p.readEpigraph()
+	p.medWidth = 0 // measure the prose again without the head's lines
 }
 
 // readSubtitle takes the first kept line after the title line t as the
-// subtitle when only blank or removed lines stand between, it stands
+// subtitle when only blank lines stand between, it stands
 // alone (a blank or removed line follows), the body follows it, and it
 // reads as a qualifier: short, not closed by a full stop, colon or comma,
 // not a name, byline, field, date, section name, list item or numbered
@@ -55,6 +56,11 @@ func (p *parser) readSubtitle(t int) {
 	i := p.nextKept(t + 1)
 	if i < 0 || p.nextKept(i+1) < 0 {
 		return
+	}
+	for _, q := range p.lines[t+1 : i] {
+		if !q.blank {
+			return // a byline or other head line comes first: the subtitle sits right under the title
+		}
 	}
 	l := p.lines[i]
 	if next := i + 1; next < len(p.lines) && !p.lines[next].blank && (!p.lines[next].removed || p.lines[next].cut) {
@@ -73,14 +79,16 @@ func (p *parser) readSubtitle(t int) {
 	case strings.HasPrefix(s, ">") || attributionRE.MatchString(s) || ruleRE.MatchString(s):
 		return
 	}
-	if _, _, known := knownSection(s); known {
-		return
-	}
 	if m := mdHeadingRE.FindStringSubmatch(s); m != nil {
-		if len(m[1]) <= p.mdShift || p.mdShift == 0 {
-			return // a section heading, not a level under the title
+		for _, q := range p.lines[i+1:] {
+			if n := mdHeadingRE.FindStringSubmatch(q.text); n != nil && n[1] == m[1] {
+				return // its level heads sections further on
+			}
 		}
 		s = m[2]
+	}
+	if _, _, known := knownSection(s); known {
+		return
 	}
 	if n := p.nextKept(i + 1); n >= 0 && startsLower(p.lines[n].text) {
 		return

@@ -79,40 +79,55 @@ func (p *parser) verseRun(r *region, i int) ([]*line, []string, string) {
 }
 
 // proseIndent is the least indentation of the text's kept lines of ten
-// words or more, computed once: the body's left edge, which quotations
-// and verse are indented from (however much of the text they make up).
+// words or more: the body's left edge, which quotations and verse are
+// indented from (however much of the text they make up).
 func (p *parser) proseIndent() int {
-	if p.minIndent == 0 {
-		p.minIndent = -1
-		for _, l := range p.lines {
-			if !l.blank && !l.removed && wordCount(l.text) >= 10 && (p.minIndent < 0 || l.indent+1 < p.minIndent) {
-				p.minIndent = l.indent + 1
-			}
-		}
-	}
-	if p.minIndent <= 0 {
+	p.measureProse()
+	if p.minIndent < 0 {
 		return 1 << 30
 	}
 	return p.minIndent - 1
 }
 
 // proseWidth is the median width of the text's kept lines of ten words
-// or more, computed once: a typical paragraph line.
+// or more: a typical paragraph line (0 when there is none).
 func (p *parser) proseWidth() int {
-	if p.medWidth == 0 {
-		var ws []int
-		for _, l := range p.lines {
-			if !l.blank && !l.removed && wordCount(l.text) >= 10 {
-				ws = append(ws, l.width())
-			}
+	p.measureProse()
+	return max(p.medWidth, 0)
+}
+
+// measureProse measures the prose lines once, for proseIndent and
+// proseWidth.
+func (p *parser) measureProse() {
+	if p.medWidth != 0 {
+		return
+	}
+	var ws []int
+	p.minIndent, p.firstProse, p.lastProse = -1, -1, -1
+	for _, l := range p.lines {
+		if l.blank || l.removed || !atLeastWords(l.text, 10) {
+			continue
 		}
-		p.medWidth = -1
-		if len(ws) > 0 {
-			slices.Sort(ws)
-			p.medWidth = ws[len(ws)/2]
+		if p.firstProse < 0 {
+			p.firstProse = l.idx
+		}
+		p.lastProse = l.idx
+		ws = append(ws, l.width())
+		if p.minIndent < 0 || l.indent+1 < p.minIndent {
+			p.minIndent = l.indent + 1
 		}
 	}
-	return max(p.medWidth, 0)
+	p.medWidth = -1
+	if len(ws) > 0 {
+		slices.Sort(ws)
+		p.medWidth = ws[len(ws)/2]
+	}
+}
+
+// atLeastWords reports whether s (single-spaced) has n words or more,
+// without allocating.
+func atLeastWords(s string, n int) bool {
+	return len(s) > 0 && strings.Count(s, " ")+1 >= n
 }
 
 // proseAround reports whether a prose line (ten words or more) is kept
@@ -122,17 +137,9 @@ func (p *parser) proseAround(r *region) bool {
 	if p.inRefs {
 		return false
 	}
-	prose := func(l *line) bool { return !l.blank && !l.removed && wordCount(l.text) >= 10 }
-	before := false
-	for k := r.lines[0].idx - 1; k >= 0 && !before; k-- {
-		before = prose(p.lines[k])
-	}
+	p.measureProse()
 	last := r.lines[len(r.lines)-1].idx
-	after := last >= p.lastKept
-	for k := last + 1; k < len(p.lines) && !after; k++ {
-		after = prose(p.lines[k])
-	}
-	return before && after
+	return p.firstProse >= 0 && p.firstProse < r.lines[0].idx && (p.lastProse > last || last >= p.lastKept)
 }
 
 // verseFieldRE matches a "Key: value" line of a cover sheet or header.
@@ -155,9 +162,12 @@ func openVerse(p *parser, r *region, i int) (essay.Block, int, bool) {
 			return essay.Block{}, 0, false // letter parts are short lines too
 		}
 	}
-	width := r.docWidth
-	if p.proseWidth() > maxWrapWidth {
-		width = 0 // the prose is unwrapped; a short-lined region sets no wrap width
+	// The prose's typical line is the wrap width of hard-wrapped text
+	// (the regions' own widths would count the poem's); unwrapped prose
+	// sets none.
+	width := p.proseWidth()
+	if width > maxWrapWidth {
+		width = 0
 	}
 	why, ok := readsAsVerse(run, texts, width)
 	if !ok {
@@ -271,7 +281,7 @@ func readsAsVerse(run []*line, texts []string, width int) (string, bool) {
 	if fitted*3 < (len(run)-1)*2 {
 		return "", false
 	}
-	return why + fmt.Sprintf("; lines up to %d characters in text wrapped at ~%d columns, broken where the next word would fit", longest, width), true
+	return why + fmt.Sprintf("; lines up to %d characters, short of the prose lines (~%d columns), broken where the next word would fit", longest, width), true
 }
 
 // firstLetter returns the first letter of s, or 0 when a digit comes

@@ -321,11 +321,11 @@ func pdfLists(lines []string, cols []int) []string {
 		stack := []int{its[0].col}
 		for k, it := range its {
 			switch {
-			case it.col > stack[len(stack)-1]:
+			case it.col > stack[len(stack)-1]+1: // pdftotext -layout columns jitter by one
 				b.WriteString("(")
 				stack = append(stack, it.col)
 			default:
-				for len(stack) > 1 && it.col < stack[len(stack)-1] {
+				for len(stack) > 1 && it.col < stack[len(stack)-1]-1 {
 					b.WriteString(")")
 					stack = stack[:len(stack)-1]
 				}

@@ -10,6 +10,7 @@
 package render
 
 import (
+	"errors"
 	"time"
 
 	"github.com/essayexport/essayexport/essay"
@@ -86,6 +87,25 @@ type Options struct {
 	Identifier string // dc:identifier; "" derives one from a content hash
 	EmbedFonts bool
 	Cover      Cover
+
+	// Cancel, when closed, asks a render in progress to stop: renderers
+	// check it between blocks and pages and return ErrCancelled. Pass a
+	// context's Done(); nil never cancels.
+	Cancel <-chan struct{}
+}
+
+// ErrCancelled is returned by a render that was stopped through
+// Options.Cancel.
+var ErrCancelled = errors.New("render cancelled")
+
+// Cancelled reports whether the render was asked to stop.
+func (o *Options) Cancelled() bool {
+	select {
+	case <-o.Cancel:
+		return true
+	default:
+		return false
+	}
 }
 
 // FixedDate is the date written into metadata when SOURCE_DATE_EPOCH is

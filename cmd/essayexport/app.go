@@ -30,7 +30,7 @@ func newApp(e *env) *cli.App {
 	return &cli.App{
 		Name:      "essayexport",
 		Usage:     "turn plain-text essays into typeset PDF and EPUB files",
-		UsageText: "essayexport pdf|epub [options] INPUT...\n   essayexport inspect [--json] INPUT...",
+		UsageText: "essayexport pdf|epub [options] INPUT...\n   essayexport inspect [--json|--html] INPUT...",
 		Description: "INPUT is a .txt file, a directory (its *.txt files), a glob pattern, or - for\n" +
 			"standard input. Options may come before or after the inputs.\n\n" + examples,
 		Version:                   Version,
@@ -63,7 +63,7 @@ func newApp(e *env) *cli.App {
 			{
 				Name:         "inspect",
 				Usage:        "print what was inferred from each input, and why",
-				UsageText:    "essayexport inspect [--json] INPUT...",
+				UsageText:    "essayexport inspect [--json|--html] INPUT...",
 				Flags:        append(parseFlags(e), inspectFlags(e)...),
 				OnUsageError: onUsageError,
 				Action:       func(c *cli.Context) error { return inspect(c.Context, e, bindArgs(c, e, "inspect")) },
@@ -148,5 +148,6 @@ func epubFlags(e *env) []cli.Flag {
 func inspectFlags(e *env) []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "json", Usage: "print JSON (one object per input, one per line when there are several)", Destination: &e.args.json},
+		&cli.BoolFlag{Name: "html", Usage: "print one self-contained HTML page showing each source line marked with what was decided", Destination: &e.args.html},
 	}
 }

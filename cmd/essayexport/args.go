@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/essayexport/essayexport"
 	"github.com/essayexport/essayexport/parse"
 	"github.com/essayexport/essayexport/render"
 )
@@ -66,6 +67,7 @@ type args struct {
 
 	// inspect
 	json bool
+	html bool // inspect --html (inspect_html.go)
 
 	// derived by check
 	maxBytes int64
@@ -225,6 +227,22 @@ func (a *args) renderOptions() render.Options {
 	}
 	o.Identifier, o.EmbedFonts = a.identifier, a.embedFonts
 	o.Cover.None = a.cover == "none"
+	return o
+}
+
+// options is what the library needs from the flags; ro are the render
+// options with the cover image read.
+func (a *args) options(ro render.Options) essayexport.Options {
+	o := essayexport.Options{
+		Format:            essayexport.Format(a.format),
+		Parse:             a.parseOptions(""),
+		Render:            ro,
+		Watermark:         a.watermark,
+		WatermarkPreviews: a.watermarkPreviews,
+		Date:              a.date,
+		MaxSize:           a.maxBytes,
+		Jobs:              a.jobs,
+	}
 	return o
 }
 

@@ -11,21 +11,13 @@ import (
 	"slices"
 	"time"
 
-	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport"
 	"github.com/essayexport/essayexport/internal/batch"
 	"github.com/essayexport/essayexport/parse"
-	"github.com/essayexport/essayexport/render"
-	"github.com/essayexport/essayexport/render/epub"
-	"github.com/essayexport/essayexport/render/pdf"
 )
 
-// renderFunc is what every renderer provides.
-type renderFunc func(io.Writer, *render.Book, render.Options) (render.Stats, error)
-
-var renderers = map[string]renderFunc{
-	"pdf":  pdf.Render,
-	"epub": epub.Render,
-}
+// convertOne converts one essay; tests replace it to make a render fail.
+var convertOne = essayexport.Convert
 
 // outcome is what converting one input gave.
 type outcome struct {
@@ -74,7 +66,7 @@ func convert(ctx context.Context, e *env, a *args) error {
 		return err
 	}
 	defer rep.close()
-	renderTo := renderers[a.format]
+	base := a.options(opts)
 	work := func(ctx context.Context, it item) (outcome, error) {
 		start := time.Now()
 		if it.err != nil {
@@ -83,25 +75,24 @@ func convert(ctx context.Context, e *env, a *args) error {
 		if a.skipUpToDate && upToDate(it, binTime) {
 			return outcome{status: "skipped"}, nil
 		}
-		src, inInfo, err := readInput(e, it.input, a.maxBytes)
+		in, inInfo, err := openInput(e, it.input, a.maxBytes)
 		if err != nil {
 			return outcome{}, err
 		}
-		doc, err := parseInput(src, a.parseOptions(nameOf(it.input)))
+		defer in.Close()
+		o := base
+		o.Parse.Name = nameOf(it.input)
+		out := newOutput(e, it.output, inInfo)
+		res, err := convertOne(ctx, out, in, o)
 		if err != nil {
+			out.abort()
+			return outcome{}, out.writeErr(err)
+		}
+		if err := out.commit(ctx); err != nil {
 			return outcome{}, err
 		}
-		var buf bytes.Buffer
-		buf.Grow(64 << 10)
-		st, err := renderTo(&buf, render.Single(doc, a.watermarkFor(doc.Preview), a.date), opts)
-		if err != nil {
-			return outcome{}, fmt.Errorf("failed to render: %w", err)
-		}
-		if err := emit(ctx, e, it.output, buf.Bytes(), inInfo); err != nil {
-			return outcome{}, err
-		}
-		return outcome{status: "written", title: doc.DisplayTitle(), pages: st.Pages, bytes: buf.Len(),
-			took: time.Since(start), warnings: append(slices.Clone(doc.Warnings), st.Warnings...)}, nil
+		return outcome{status: "written", title: res.Title, pages: res.Pages, bytes: int(res.Bytes),
+			took: time.Since(start), warnings: res.Warnings}, nil
 	}
 	runErr := batch.Run(ctx, a.jobs, slices.Values(items), work, func(it item, o outcome, err error) bool {
 		return rep.report(ctx, it, o, err)
@@ -114,17 +105,6 @@ func convert(ctx context.Context, e *env, a *args) error {
 		return &failedError{rep.failed}
 	}
 	return nil
-}
-
-// emit writes one output: to standard output for "-", else atomically.
-func emit(ctx context.Context, e *env, path string, data []byte, in os.FileInfo) error {
-	if path == "-" {
-		if _, err := e.stdout.Write(data); err != nil {
-			return &writeError{path: "standard output", err: err}
-		}
-		return nil
-	}
-	return writeOutput(ctx, path, data, in)
 }
 
 // upToDate reports whether it's output is newer than its input and the
@@ -262,25 +242,4 @@ func commas(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
-}
-
-// parseInput parses an input and refuses one with no text at all. The
-// parser is total, but an empty PDF or EPUB helps nobody: a script is
-// better told that the file is empty.
-func parseInput(src []byte, o parse.Options) (*essay.Document, error) {
-	doc, err := parse.Parse(src, o)
-	if err != nil {
-		return nil, err
-	}
-	if len(doc.Blocks) == 0 && doc.Title == "" {
-		switch {
-		case len(doc.Removed) > 0:
-			return nil, &parse.Error{Reason: "no text is left once boilerplate and page debris are removed",
-				Hint: "run 'essayexport inspect' on it to see what was removed; --keep-boilerplate keeps site chrome"}
-		case len(src) > 0:
-			return nil, &parse.Error{Reason: "the file holds no text, only white space", Hint: "check that it is the essay you meant; nothing was written"}
-		}
-		return nil, &parse.Error{Reason: "the file is empty", Hint: "check that it is the essay you meant; nothing was written"}
-	}
-	return doc, nil
 }

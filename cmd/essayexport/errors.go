@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"syscall"
 
+	"github.com/essayexport/essayexport"
 	"github.com/essayexport/essayexport/internal/batch"
 	"github.com/essayexport/essayexport/parse"
 )
@@ -35,7 +36,10 @@ func describe(err error) (msg, hint string) {
 	var pe *parse.Error
 	var panicked *batch.PanicError
 	var we *writeError
+	var se *essayexport.SizeError
 	switch {
+	case errors.As(err, &se):
+		return describe(tooBig(se.Limit))
 	case errors.As(err, &we):
 		inner, hint := describe(we.err)
 		return fmt.Sprintf("cannot write %s: %s", we.path, inner), hint

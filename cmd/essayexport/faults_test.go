@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"github.com/essayexport/essayexport/render"
 	"io"
 	"os"
 	"os/exec"
@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/essayexport/essayexport"
 )
 
 // writeEssays writes n small essays into dir.
@@ -213,14 +215,14 @@ func TestPermissionDenied(t *testing.T) {
 func TestPanicInOneRender(t *testing.T) {
 	dir := t.TempDir()
 	writeEssays(t, dir, 3)
-	real := renderers["epub"]
-	t.Cleanup(func() { renderers["epub"] = real })
-	renderers["epub"] = func(w io.Writer, b *render.Book, o render.Options) (render.Stats, error) {
-		if strings.Contains(b.Title, "Number 1") {
+	real := convertOne
+	t.Cleanup(func() { convertOne = real })
+	convertOne = func(ctx context.Context, w io.Writer, r io.Reader, o essayexport.Options) (essayexport.Result, error) {
+		if strings.Contains(o.Parse.Name, "0001") {
 			var m map[string]int
 			m["boom"]++ // a nil-map write: a real runtime panic
 		}
-		return real(w, b, o)
+		return real(ctx, w, r, o)
 	}
 	code, _, stderr := runCLI(t, "", "epub", "-d", filepath.Join(dir, "out"), dir)
 	if code != exitFailed {

@@ -209,43 +209,53 @@ func replaceExt(p, ext string) string {
 	return strings.TrimSuffix(p, filepath.Ext(p)) + ext
 }
 
-// readInput reads an input whole, refusing one larger than max before
-// reading it. It also returns the input's FileInfo (nil for standard
-// input).
-func readInput(e *env, path string, max int64) ([]byte, os.FileInfo, error) {
-	var r io.Reader = e.stdin
-	var st os.FileInfo
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer f.Close()
-		if st, err = f.Stat(); err != nil {
-			return nil, nil, err
-		}
-		if st.IsDir() {
-			return nil, nil, &hintError{err: errors.New("is a directory, not a text file"), hint: "give the directory itself as an input to convert its .txt files"}
-		}
-		if st.Mode().IsRegular() && st.Size() > max {
-			return nil, nil, tooBig(st.Size(), max)
-		}
-		r = f
-		if st.Mode().IsRegular() {
-			r = io.LimitReader(f, st.Size()+1) // one read for the whole file
-		}
+// openInput opens an input for reading (standard input for "-") and
+// returns its FileInfo (nil for standard input). A regular file larger
+// than max is refused from its size, before it is read; the reader still
+// stops at max, since sizes lie (files in /proc, files being written).
+func openInput(e *env, path string, max int64) (io.ReadCloser, os.FileInfo, error) {
+	if path == "-" {
+		return io.NopCloser(e.stdin), nil, nil
 	}
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if st.IsDir() {
+		f.Close()
+		return nil, nil, &hintError{err: errors.New("is a directory, not a text file"), hint: "give the directory itself as an input to convert its .txt files"}
+	}
+	if st.Mode().IsRegular() && st.Size() > max {
+		f.Close()
+		return nil, nil, tooBig(max)
+	}
+	return f, st, nil
+}
+
+// readInput reads an input whole (to its end, at most max bytes) and
+// returns its FileInfo (nil for standard input).
+func readInput(e *env, path string, max int64) ([]byte, os.FileInfo, error) {
+	rc, st, err := openInput(e, path, max)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, max+1))
 	if err != nil {
 		return nil, nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, nil, tooBig(int64(len(data)), max)
+		return nil, nil, tooBig(max)
 	}
 	return data, st, nil
 }
 
-func tooBig(size, max int64) error {
+func tooBig(max int64) error {
 	return &hintError{
 		err:  fmt.Errorf("is larger than --max-size (%s)", humanBytes(max)),
 		hint: "raise --max-size if this really is one essay",

@@ -29,6 +29,10 @@ func inspect(ctx context.Context, e *env, a *args) error {
 	if err != nil {
 		return err
 	}
+	if a.json && a.html {
+		return usagef("use one of them", "--json and --html cannot be used together")
+	}
+	var pages []htmlInput // inspect --html: written once all are read
 	failed := 0
 	fail := func(input string, err error) {
 		failed++
@@ -61,6 +65,11 @@ func inspect(ctx context.Context, e *env, a *args) error {
 		if doc.Warnings == nil {
 			doc.Warnings = []string{}
 		}
+		if a.html {
+			lines, _ := parse.SourceLines(src, a.parseOptions(nameOf(p)))
+			pages = append(pages, htmlInput{rep, lines})
+			continue
+		}
 		if a.json {
 			var out []byte
 			if len(paths) == 1 {
@@ -71,6 +80,11 @@ func inspect(ctx context.Context, e *env, a *args) error {
 			fmt.Fprintf(e.stdout, "%s\n", out)
 		} else {
 			printInspect(e.stdout, rep)
+		}
+	}
+	if a.html && len(pages) > 0 {
+		if err := writeInspectHTML(e.stdout, pages); err != nil {
+			return fmt.Errorf("failed to write the HTML report: %w", err)
 		}
 	}
 	if failed > 0 {

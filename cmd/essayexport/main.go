@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/term"
 )
@@ -38,11 +39,24 @@ func run(argv []string) int {
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(sigs)
 	go func() {
+		var first signalError
 		select {
 		case s := <-sigs:
-			stop(signalError{s.(syscall.Signal)})
+			first = signalError{s.(syscall.Signal)}
+			stop(first)
 		case <-ctx.Done():
+			return
 		}
+		// The run now stops at its next check (between inputs, blocks
+		// and pages). If it has not ended within the grace time (a
+		// render inside one huge paragraph, an open of a pipe nobody
+		// writes), or on a second signal, exit at once: supervisors
+		// kill after a few seconds, and Ctrl-C twice means now.
+		select {
+		case <-sigs:
+		case <-time.After(stopGrace):
+		}
+		hardExit(first)
 	}()
 	e := &env{
 		stdin:       os.Stdin,
@@ -53,6 +67,26 @@ func run(argv []string) int {
 		getenv:      os.Getenv,
 	}
 	return runWith(ctx, e, argv)
+}
+
+// stopGrace is how long a stopped run may take to end cleanly before it
+// exits at once.
+const stopGrace = 1500 * time.Millisecond
+
+// hardExit ends the process at once after a signal: the named temporary
+// files are removed (anonymous ones vanish with the process).
+func hardExit(sig signalError) {
+	removeTemps()
+	fmt.Fprintf(os.Stderr, "essayexport: stopped: %v; no partial output was left\n", sig)
+	os.Exit(sig.status())
+}
+
+// status is the exit status for the signal.
+func (s signalError) status() int {
+	if s.sig == syscall.SIGTERM {
+		return exitTerminated
+	}
+	return exitInterrupted
 }
 
 // signalError is the cancellation cause when a signal stops the run.
@@ -68,10 +102,7 @@ func runWith(ctx context.Context, e *env, argv []string) int {
 	var sig signalError
 	if errors.As(context.Cause(ctx), &sig) {
 		fmt.Fprintf(e.stderr, "essayexport: stopped: %v; no partial output was left\n", sig)
-		if sig.sig == syscall.SIGTERM {
-			return exitTerminated
-		}
-		return exitInterrupted
+		return sig.status()
 	}
 	if err == nil {
 		return exitOK

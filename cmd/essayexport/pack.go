@@ -3,15 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/essayexport/essayexport/internal/batch"
+	"github.com/essayexport/essayexport"
 	"github.com/essayexport/essayexport/render"
 )
 
@@ -69,7 +70,9 @@ func loadManifest(path string) (*manifest, error) {
 // input fails, each failure is reported and no pack is written: a pack
 // that silently lacks an essay is worse than none.
 func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error {
-	book := &render.Book{Pack: true, Title: a.title, Author: a.author, Date: a.date, Lang: a.lang}
+	o := a.options(opts)
+	o.Pack = essayexport.PackInfo{Title: a.title, Author: a.author}
+	o.Parse.Title, o.Parse.Author = "", "" // the flags name the pack, not its essays
 	var entries []manifestEntry
 	if a.manifest != "" {
 		if len(a.inputs) > 0 || a.filesFrom != "" {
@@ -79,12 +82,12 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 		if err != nil {
 			return err
 		}
-		book.Subtitle = m.Subtitle
-		book.Title = firstNonEmpty(a.title, m.Title)
-		book.Author = firstNonEmpty(a.author, m.Author, m.Editor)
-		book.Date = firstNonEmpty(a.date, m.Date)
+		o.Pack.Subtitle = m.Subtitle
+		o.Pack.Title = firstNonEmpty(a.title, m.Title)
+		o.Pack.Author = firstNonEmpty(a.author, m.Author, m.Editor)
+		o.Date = firstNonEmpty(a.date, m.Date)
 		if m.Watermark != nil && a.watermark == "" {
-			a.watermark = *m.Watermark
+			o.Watermark = *m.Watermark
 		}
 		entries = m.Entries
 	} else {
@@ -102,9 +105,6 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 			entries = append(entries, manifestEntry{File: p})
 		}
 	}
-	if book.Title == "" {
-		book.Title = "Coursework pack"
-	}
 	if a.output == "-" && e.stdoutIsTTY {
 		return usagef("redirect it or give -o FILE", "refusing to write a binary %s to the terminal", strings.ToUpper(a.format))
 	}
@@ -113,63 +113,34 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 			return usagef("give the pack another name", "-o %s would overwrite the input %s", a.output, en.File)
 		}
 	}
-
-	type indexed struct {
-		i  int
-		en manifestEntry
-	}
-	var jobs []indexed
+	list := make([]essayexport.Entry, len(entries))
 	for i, en := range entries {
-		jobs = append(jobs, indexed{i, en})
+		list[i] = essayexport.Entry{Name: en.File, Title: en.Title, Author: en.Author, Watermark: en.Watermark,
+			Open: func() (io.ReadCloser, error) {
+				rc, _, err := openInput(e, en.File, a.maxBytes)
+				return rc, err
+			}}
 	}
-	book.Parts = make([]render.Part, len(entries))
-	failed := 0
-	err := batch.Run(ctx, a.jobs, slices.Values(jobs), func(_ context.Context, j indexed) (render.Part, error) {
-		src, _, err := readInput(e, j.en.File, a.maxBytes)
-		if err != nil {
-			return render.Part{}, err
+	out := newOutput(e, a.output, nil)
+	res, err := essayexport.ConvertPack(ctx, out, list, o)
+	var pe *essayexport.PackError
+	switch {
+	case err != nil && ctx.Err() != nil:
+		out.abort()
+		return ctx.Err()
+	case errors.As(err, &pe):
+		out.abort()
+		for _, f := range pe.Entries {
+			reportFailure(e, f.Name, f.Err)
 		}
-		po := a.parseOptions(nameOf(j.en.File))
-		po.Title, po.Author = j.en.Title, j.en.Author
-		doc, err := parseInput(src, po)
-		if err != nil {
-			return render.Part{}, err
-		}
-		wm := a.watermarkFor(doc.Preview)
-		if j.en.Watermark != nil {
-			wm = *j.en.Watermark
-		}
-		return render.Part{Doc: doc, Watermark: wm}, nil
-	}, func(j indexed, p render.Part, err error) bool {
-		if err != nil {
-			if ctx.Err() == nil {
-				failed++
-				reportFailure(e, j.en.File, err)
-			}
-			return !a.failFast
-		}
-		book.Parts[j.i] = p
-		if !a.quiet {
-			for _, w := range p.Doc.Warnings {
-				fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", j.en.File, oneLine(w))
-			}
-		}
-		return true
-	})
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		fmt.Fprintf(e.stderr, "essayexport: the pack was not written: %d of %d essays failed\n", failed, len(entries))
-		return &failedError{failed}
-	}
-	var buf bytes.Buffer
-	st, err := renderers[a.format](&buf, book, opts)
-	if err != nil {
-		reportFailure(e, a.output, fmt.Errorf("failed to render the pack: %w", err))
+		fmt.Fprintf(e.stderr, "essayexport: the pack was not written: %d of %d essays failed\n", len(pe.Entries), pe.Total)
+		return &failedError{len(pe.Entries)}
+	case err != nil:
+		out.abort()
+		reportFailure(e, a.output, out.writeErr(err))
 		return &failedError{1}
 	}
-	if err := emit(ctx, e, a.output, buf.Bytes(), nil); err != nil {
+	if err := out.commit(ctx); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -177,12 +148,17 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 		return &failedError{1}
 	}
 	if !a.quiet {
-		for _, w := range st.Warnings {
+		for _, en := range res.Entries {
+			for _, w := range en.Warnings {
+				fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", displayName(en.Name), oneLine(w))
+			}
+		}
+		for _, w := range res.Warnings {
 			fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", a.output, oneLine(w))
 		}
 		fmt.Fprintf(e.stderr, "essayexport: pack of %s essays written to %s", commas(len(entries)), a.output)
-		if st.Pages > 0 && a.format == "pdf" {
-			fmt.Fprintf(e.stderr, " (%d pages)", st.Pages)
+		if res.Pages > 0 && a.format == "pdf" {
+			fmt.Fprintf(e.stderr, " (%d pages)", res.Pages)
 		}
 		fmt.Fprintln(e.stderr)
 	}

@@ -23,51 +23,45 @@ type tocEntry struct {
 	children []tocEntry
 }
 
+// front is what a title block shows: a book's title page, or the head of
+// one essay of a pack.
+type front struct {
+	title, subtitle, author, date string
+	epigraph                      *essay.Block
+}
+
 // titlePage returns the title page's body, or "" when it would show
-// nothing. title is shown as the h1 only when non-empty: a single essay
-// passes doc.Title, never DisplayTitle, so a file name never appears as a
-// heading. The classes the page uses are added to cls.
-func titlePage(title, subtitle, author, date string, notices []string, cls *classes) string {
-	var b strings.Builder
-	used := clsTitlePage
+// nothing. The title is shown as the h1 only when non-empty: a single
+// essay passes doc.Title, never DisplayTitle, so a file name never appears
+// as a heading. The classes the page uses are added to cls.
+func titlePage(f front, notices []string, cls *classes) string {
+	w := bodyWriter{}
 	if len(notices) > 0 {
-		watermarkLayer(&b, notices[0])
-		used |= clsWatermark | clsNotice
+		watermarkLayer(&w.b, notices[0])
+		w.cls |= clsWatermark | clsNotice
 	}
-	b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
-	n := b.Len()
-	line := func(tag, class string, c classes, s string) {
-		if s = clean(s); s == "" {
-			return
-		}
-		used |= c
-		b.WriteString("<" + tag)
-		if class != "" {
-			b.WriteString(` class="` + class + `"`)
-		}
-		b.WriteString(">")
-		esc(&b, s)
-		b.WriteString("</" + tag + ">\n")
-	}
-	line("h1", "", 0, title)
-	line("div", "subtitle", clsSubtitle, subtitle)
-	line("div", "byline", clsByline, author)
-	line("div", "date", clsDate, date)
+	w.b.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
+	n := w.b.Len()
+	w.line("h1", "", 0, f.title)
+	w.line("div", "subtitle", clsSubtitle, f.subtitle)
+	w.line("div", "byline", clsByline, f.author)
+	w.line("div", "date", clsDate, f.date)
+	w.writeEpigraph(f.epigraph)
 	for _, s := range notices {
-		notice(&b, s)
+		notice(&w.b, s)
 	}
-	if b.Len() == n {
+	if w.b.Len() == n {
 		return ""
 	}
-	*cls |= used
-	b.WriteString("</section>")
-	return b.String()
+	*cls |= w.cls | clsTitlePage
+	w.b.WriteString("</section>")
+	return w.b.String()
 }
 
 // watermarkLayer writes the translucent diagonal watermark: an empty div
 // whose ::before pseudo-element shows its data-text (see css.go). Being
-// empty, it adds no words to the text that readers, search and screen
-// readers see; the notices carry the text itself.
+// empty and aria-hidden, it adds no words to the text that readers,
+// search and screen readers see; the notices carry the text itself.
 func watermarkLayer(b *strings.Builder, wm string) {
 	b.WriteString(`<div class="watermark" aria-hidden="true" data-text="`)
 	esc(b, clean(wm))
@@ -82,161 +76,224 @@ func notice(b *strings.Builder, wm string) {
 	b.WriteString("</div>\n")
 }
 
-// partBody returns the XHTML body of one essay and its headings for the
-// table of contents, which link to file#id. heading is the h1 ("" for
-// none); wm is the part's watermark ("" for none). The classes the body
-// uses are added to cls.
-func partBody(d *essay.Document, heading, wm, file string, cls *classes) (string, []tocEntry) {
-	var b strings.Builder
-	b.Grow(64 + len(d.Blocks)*200)
-	if wm != "" {
-		watermarkLayer(&b, wm)
-		*cls |= clsWatermark | clsNotice
-	}
-	b.WriteString(`<section epub:type="bodymatter">` + "\n")
-	if h := clean(heading); h != "" {
-		b.WriteString(`<h1>`)
-		esc(&b, h)
-		b.WriteString("</h1>\n")
-	}
-	var toc []tocEntry
-	nh := 0
-	blocks := d.Blocks
-	for i := 0; i < len(blocks); {
-		bl := blocks[i]
-		switch bl.Kind {
-		case essay.Heading:
-			i++
-			t := clean(bl.Text)
-			if t == "" {
-				continue
-			}
-			nh++
-			id := "sec" + strconv.Itoa(nh)
-			tag := "h2"
-			if bl.Level >= 2 {
-				tag = "h3"
-			}
-			b.WriteString("<" + tag + ` id="` + id + `">`)
-			esc(&b, t)
-			b.WriteString("</" + tag + ">\n")
-			e := tocEntry{label: t, href: "xhtml/" + file + "#" + id}
-			if tag == "h3" && len(toc) > 0 {
-				toc[len(toc)-1].children = append(toc[len(toc)-1].children, e)
-			} else {
-				toc = append(toc, e)
-			}
-		case essay.ListItem:
-			j := i
-			for j < len(blocks) && blocks[j].Kind == essay.ListItem && blocks[j].Ordered == bl.Ordered {
-				j++
-			}
-			if bl.Ordered {
-				b.WriteString("<ol" + olAttrs(bl.Marker) + ">\n")
-			} else {
-				b.WriteString("<ul>\n")
-			}
-			for _, it := range blocks[i:j] {
-				text := it.Text
-				if it.Kind == essay.Reference && it.Marker != "" {
-					text = it.Marker + " " + text // a numbered entry keeps its label: "[3] Sato, K. ..."
-				}
-				if t := clean(text); t != "" {
-					b.WriteString("<li>")
-					esc(&b, t)
-					b.WriteString("</li>\n")
-				}
-			}
-			if bl.Ordered {
-				b.WriteString("</ol>\n")
-			} else {
-				b.WriteString("</ul>\n")
-			}
-			i = j
-		case essay.Quote, essay.Reference:
-			j := i
-			for j < len(blocks) && blocks[j].Kind == bl.Kind {
-				j++
-			}
-			open, close, pTag := "<blockquote>\n", "</blockquote>\n", "<p>"
-			if bl.Kind == essay.Reference {
-				open, close, pTag = `<section class="references">`+"\n", "</section>\n", `<p class="ref">`
-				*cls |= clsRefs
-			}
-			b.WriteString(open)
-			for _, it := range blocks[i:j] {
-				text := it.Text
-				if it.Kind == essay.Reference && it.Marker != "" {
-					text = it.Marker + " " + text // a numbered entry keeps its label: "[3] Sato, K. ..."
-				}
-				if t := clean(text); t != "" {
-					b.WriteString(pTag)
-					esc(&b, t)
-					b.WriteString("</p>\n")
-				}
-			}
-			b.WriteString(close)
-			i = j
-		default:
-			i++
-			t := clean(bl.Text)
-			if t == "" {
-				continue
-			}
-			switch bl.Kind {
-			case essay.Dateline, essay.Salutation, essay.Signature:
-				*cls |= letterClasses[bl.Kind]
-				b.WriteString(`<p class="` + string(bl.Kind) + `">`)
-			default:
-				b.WriteString("<p>")
-			}
-			esc(&b, t)
-			b.WriteString("</p>\n")
-		}
-	}
-	if wm != "" {
-		notice(&b, wm)
-	}
-	b.WriteString("</section>")
-	return b.String(), toc
+// blockFunc writes one block of its kind.
+type blockFunc func(w *bodyWriter, b *essay.Block)
+
+// blockFuncs maps every block kind to the one function that writes it,
+// as goldmark's HTML renderer registers one function per node kind. A
+// kind that is not here (the schema-1 ListItem and Reference among them,
+// which the parser no longer emits) is written as a paragraph.
+var blockFuncs = map[essay.Kind]blockFunc{
+	essay.Paragraph:  (*bodyWriter).writeParagraph,
+	essay.Heading:    (*bodyWriter).writeHeading,
+	essay.List:       (*bodyWriter).writeList,
+	essay.Quote:      (*bodyWriter).writeQuote,
+	essay.Verse:      (*bodyWriter).writeVerse,
+	essay.Dateline:   (*bodyWriter).writeDateline,
+	essay.Salutation: (*bodyWriter).writeSalutation,
+	essay.Signature:  (*bodyWriter).writeSignature,
+	essay.Rule:       (*bodyWriter).writeRule,
 }
 
-// letterClasses are the class groups of a letter's parts, which take
-// their class from their kind.
-var letterClasses = map[essay.Kind]classes{essay.Dateline: clsDateline, essay.Salutation: clsSalutation, essay.Signature: clsSignature}
+// bodyWriter writes the XHTML of one content document.
+type bodyWriter struct {
+	b     strings.Builder
+	cls   classes // the class groups written so far
+	file  string  // the document's file name, for the TOC's links
+	lang  string  // the book's language, for the notes heading
+	heads []tocHead
+	notes noteIndex
+}
 
-// olAttrs returns the type and start attributes of a numbered list from
-// the marker of its first item ("1.", "b)", "iv.", "(A)"), so the reader
-// numbers the list as the source did. The marker itself is not written:
-// it is not part of the item's text.
-func olAttrs(marker string) string {
-	m := strings.Trim(marker, " ().]:-")
-	if m == "" {
-		return ""
+// tocHead is a heading written to the document, for the TOC.
+type tocHead struct {
+	level int // 1–4
+	label string
+	id    string
+}
+
+// partBody returns the XHTML body of one essay and its headings for the
+// table of contents, which link to file#id. heading is the h1 ("" for
+// none: a single essay's title, subtitle and epigraph are on the title
+// page); wm is the part's watermark ("" for none). The classes the body
+// uses are added to cls.
+func partBody(d *essay.Document, heading, wm, file, lang string, cls *classes) (string, []tocEntry) {
+	w := bodyWriter{file: file, lang: lang, notes: newNoteIndex(d.Notes)}
+	w.b.Grow(256 + len(d.Blocks)*200)
+	if wm != "" {
+		watermarkLayer(&w.b, wm)
+		w.cls |= clsWatermark | clsNotice
 	}
-	if n, err := strconv.Atoi(m); err == nil {
-		if n > 1 && n < 1_000_000 {
-			return ` start="` + strconv.Itoa(n) + `"`
-		}
-		return ""
+	w.b.WriteString(`<section epub:type="bodymatter">` + "\n")
+	if h := clean(heading); h != "" {
+		w.line("h1", "", 0, h)
+		w.line("div", "subtitle", clsSubtitle, d.Subtitle)
+		w.writeEpigraph(d.Epigraph)
 	}
-	if strings.Trim(m, "ivxlcdm") == "" {
-		if v := roman(m); v > 0 {
-			return ` type="i"` + startAttr(v)
+	blocks := d.Blocks
+	for i := 0; i < len(blocks); {
+		bl := &blocks[i]
+		i++
+		f, ok := blockFuncs[bl.Kind]
+		if !ok {
+			f = (*bodyWriter).writeParagraph
+		}
+		f(&w, bl)
+	}
+	w.writeNotes(d.Notes)
+	if wm != "" {
+		notice(&w.b, wm)
+	}
+	w.b.WriteString("</section>")
+	*cls |= w.cls
+	i := 0
+	return w.b.String(), nestTOC(w.heads, &i, 1)
+}
+
+// nestTOC nests the headings from hs[*i] on by level: each heading's
+// children are the deeper headings that follow it.
+func nestTOC(hs []tocHead, i *int, level int) []tocEntry {
+	var out []tocEntry
+	for *i < len(hs) && hs[*i].level >= level {
+		h := hs[*i]
+		*i++
+		e := tocEntry{label: h.label, href: "xhtml/" + h.id}
+		e.children = nestTOC(hs, i, h.level+1)
+		out = append(out, e)
+	}
+	return out
+}
+
+// line writes one cleaned line of plain text as <tag class="class">,
+// nothing when s is empty.
+func (w *bodyWriter) line(tag, class string, c classes, s string) {
+	if s = clean(s); s == "" {
+		return
+	}
+	w.cls |= c
+	w.b.WriteString("<" + tag)
+	if class != "" {
+		w.b.WriteString(` class="` + class + `"`)
+	}
+	w.b.WriteString(">")
+	esc(&w.b, s)
+	w.b.WriteString("</" + tag + ">\n")
+}
+
+// para writes spans as one <p>, with a class when class is not "";
+// nothing when they hold no text.
+func (w *bodyWriter) para(class string, spans []essay.Span) {
+	runs := inline(spans)
+	if len(runs) == 0 {
+		return
+	}
+	if class == "" {
+		w.b.WriteString("<p>")
+	} else {
+		w.b.WriteString(`<p class="` + class + `">`)
+	}
+	w.writeRuns(runs)
+	w.b.WriteString("</p>\n")
+}
+
+// writeParagraph writes a Paragraph (and any kind this package does not
+// know) as a <p>.
+func (w *bodyWriter) writeParagraph(b *essay.Block) { w.para("", b.Runs()) }
+
+// writeHeading writes a Heading of Level 1–4 as <h2>–<h5> (the <h1> is
+// the title) with an id the table of contents links to.
+func (w *bodyWriter) writeHeading(b *essay.Block) {
+	runs := inline(b.Runs())
+	if len(runs) == 0 {
+		return
+	}
+	level := min(max(b.Level, 1), 4)
+	id := "sec" + strconv.Itoa(len(w.heads)+1)
+	tag := "h" + strconv.Itoa(level+1)
+	w.b.WriteString("<" + tag + ` id="` + id + `">`)
+	w.writeRuns(runs)
+	w.b.WriteString("</" + tag + ">\n")
+	label := clean(b.Text)
+	if label == "" {
+		label = plainText(runs)
+	}
+	w.heads = append(w.heads, tocHead{level: level, label: label, id: w.file + "#" + id})
+}
+
+// writeList writes a List block from its ListInfo alone.
+func (w *bodyWriter) writeList(b *essay.Block) {
+	if b.List != nil {
+		w.list(b.List)
+	}
+}
+
+// list writes l as an <ol> (numbered from Start in Style), a <ul>, or,
+// for references, a <ul class="references"> whose entries keep their
+// markers ("[3]") as text, in a span.marker. A Sub list nests inside its item.
+func (w *bodyWriter) list(l *essay.ListInfo) {
+	var open, close string
+	switch l.Kind {
+	case essay.Numbered:
+		open, close = "<ol"+olType(l.Style)+startAttr(l.Start)+">\n", "</ol>\n"
+	case essay.References:
+		w.cls |= clsRefs
+		open, close = `<ul class="references">`+"\n", "</ul>\n"
+	default:
+		open, close = "<ul>\n", "</ul>\n"
+	}
+	if !hasItems(l) {
+		return // an empty list is invalid XHTML, and says nothing
+	}
+	w.b.WriteString(open)
+	for i := range l.Items {
+		it := &l.Items[i]
+		runs := inline(it.Runs())
+		marker := ""
+		if l.Kind == essay.References {
+			marker = clean(it.Marker)
+		}
+		sub := it.Sub != nil && hasItems(it.Sub)
+		if len(runs) == 0 && marker == "" && !sub {
+			continue
+		}
+		w.b.WriteString("<li>")
+		if marker != "" {
+			w.b.WriteString(`<span class="marker">`)
+			esc(&w.b, marker)
+			w.b.WriteString("</span>")
+			if len(runs) > 0 {
+				w.b.WriteByte(' ')
+			}
+		}
+		w.writeRuns(runs)
+		if sub {
+			w.b.WriteString("\n")
+			w.list(it.Sub)
+		}
+		w.b.WriteString("</li>\n")
+	}
+	w.b.WriteString(close)
+}
+
+
+// hasItems reports whether l has an item with text, at any depth.
+func hasItems(l *essay.ListInfo) bool {
+	for i := range l.Items {
+		it := &l.Items[i]
+		if len(inline(it.Runs())) > 0 || (l.Kind == essay.References && clean(it.Marker) != "") ||
+			(it.Sub != nil && hasItems(it.Sub)) {
+			return true
 		}
 	}
-	if strings.Trim(m, "IVXLCDM") == "" {
-		if v := roman(strings.ToLower(m)); v > 0 {
-			return ` type="I"` + startAttr(v)
-		}
-	}
-	if len(m) == 1 {
-		switch c := m[0]; {
-		case c >= 'a' && c <= 'z':
-			return ` type="a"` + startAttr(int(c-'a')+1)
-		case c >= 'A' && c <= 'Z':
-			return ` type="A"` + startAttr(int(c-'A')+1)
-		}
+	return false
+}
+
+// olType returns the type attribute for a numbering Style: none for
+// decimal, which is the default.
+func olType(style string) string {
+	switch style {
+	case "a", "A", "i", "I":
+		return ` type="` + style + `"`
 	}
 	return ""
 }
@@ -248,25 +305,155 @@ func startAttr(n int) string {
 	return ` start="` + strconv.Itoa(n) + `"`
 }
 
-// roman returns the value of a lower-case Roman numeral up to 39, or 0.
-func roman(s string) int {
-	for v := 1; v < 40; v++ {
-		if romanOf(v) == s {
-			return v
-		}
+// writeQuote writes a Quote as a <blockquote>; with an Attribution, the
+// two stand in a <figure> with the attribution as its caption, since the
+// HTML standard puts a quotation's source outside the blockquote.
+func (w *bodyWriter) writeQuote(b *essay.Block) {
+	runs := inline(b.Runs())
+	if len(runs) == 0 {
+		return
 	}
-	return 0
+	w.quoted(b.Attribution, func() {
+		w.b.WriteString("<blockquote>\n<p>")
+		w.writeRuns(runs)
+		w.b.WriteString("</p>\n</blockquote>\n")
+	})
 }
 
-func romanOf(v int) string {
-	var b strings.Builder
-	for ; v >= 10; v -= 10 {
-		b.WriteByte('x')
+// quoted writes body, inside a figure with the attribution as its
+// caption when there is one.
+func (w *bodyWriter) quoted(attribution string, body func()) {
+	a := clean(attribution)
+	if a == "" {
+		body()
+		return
 	}
-	ones := []string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"}
-	b.WriteString(ones[v])
-	return b.String()
+	w.cls |= clsFigure
+	w.b.WriteString(`<figure class="quote">` + "\n")
+	body()
+	w.b.WriteString("<figcaption>")
+	w.attribution(a)
+	w.b.WriteString("</figcaption>\n</figure>\n")
 }
+
+// attribution writes a cleaned attribution as a paragraph led by a dash.
+func (w *bodyWriter) attribution(a string) {
+	w.cls |= clsAttribution
+	w.b.WriteString(`<p class="attribution">— `)
+	esc(&w.b, a)
+	w.b.WriteString("</p>")
+}
+
+// writeVerse writes a Verse block as a <blockquote class="verse"> with a
+// paragraph per stanza and every line kept: each line is a span ended by
+// <br/>, so the line breaks hold even where the style sheet is ignored;
+// where it is honoured, each line is a block with a hanging indent for a
+// turned line, and an indented line keeps its indent (classes i1–i3).
+func (w *bodyWriter) writeVerse(b *essay.Block) {
+	if !hasVerse(b) {
+		return
+	}
+	w.quoted(b.Attribution, func() { w.verse(b) })
+}
+
+func hasVerse(b *essay.Block) bool {
+	for _, st := range b.Stanzas {
+		for i := range st {
+			if len(inline(st[i].Runs())) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verse writes the blockquote of a Verse block.
+func (w *bodyWriter) verse(b *essay.Block) {
+	w.cls |= clsVerse
+	w.b.WriteString(`<blockquote class="verse">` + "\n")
+	for _, st := range b.Stanzas {
+		first := true
+		for i := range st {
+			runs := inline(st[i].Runs())
+			if len(runs) == 0 {
+				continue
+			}
+			if first {
+				w.b.WriteString(`<p class="stanza">`)
+				first = false
+			} else {
+				w.b.WriteString("<br/>\n")
+			}
+			w.b.WriteString(`<span class="line`)
+			if in := min(st[i].Indent, 3); in > 0 {
+				w.cls |= clsIndent1 << (in - 1)
+				w.b.WriteString(" i" + strconv.Itoa(in))
+			}
+			w.b.WriteString(`">`)
+			w.writeRuns(runs)
+			w.b.WriteString("</span>")
+		}
+		if !first {
+			w.b.WriteString("</p>\n")
+		}
+	}
+	w.b.WriteString("</blockquote>\n")
+}
+
+// writeEpigraph writes the document's epigraph (a Quote or Verse block)
+// with its attribution, under the title.
+func (w *bodyWriter) writeEpigraph(b *essay.Block) {
+	if b == nil {
+		return
+	}
+	var body func()
+	if b.Kind == essay.Verse {
+		if !hasVerse(b) {
+			return
+		}
+		body = func() { w.verse(b) }
+	} else {
+		runs := inline(b.Runs())
+		if len(runs) == 0 {
+			return
+		}
+		body = func() {
+			w.b.WriteString("<blockquote>\n<p>")
+			w.writeRuns(runs)
+			w.b.WriteString("</p>\n</blockquote>\n")
+		}
+	}
+	w.cls |= clsEpigraph
+	w.b.WriteString(`<div class="epigraph" epub:type="epigraph" role="doc-epigraph">` + "\n")
+	body()
+	if a := clean(b.Attribution); a != "" {
+		w.attribution(a)
+		w.b.WriteString("\n")
+	}
+	w.b.WriteString("</div>\n")
+}
+
+// writeDateline writes a letter's place and date line.
+func (w *bodyWriter) writeDateline(b *essay.Block) { w.letterPart(b, "dateline", clsDateline) }
+
+// writeSalutation writes a letter's "Dear ...," line.
+func (w *bodyWriter) writeSalutation(b *essay.Block) {
+	w.letterPart(b, "salutation", clsSalutation)
+}
+
+// writeSignature writes a letter's sign-off.
+func (w *bodyWriter) writeSignature(b *essay.Block) { w.letterPart(b, "signature", clsSignature) }
+
+func (w *bodyWriter) letterPart(b *essay.Block, class string, c classes) {
+	if len(inline(b.Runs())) == 0 {
+		return
+	}
+	w.cls |= c
+	w.para(class, b.Runs())
+}
+
+// writeRule writes a thematic break as <hr/>.
+func (w *bodyWriter) writeRule(*essay.Block) { w.b.WriteString("<hr/>\n") }
 
 // distinctWatermarks returns the parts' non-empty watermarks, cleaned,
 // each once, in order.

@@ -43,7 +43,7 @@ p, li {
 }
 p { margin: 0; text-indent: 0; }
 p + p { text-indent: 1.5em; }
-h1, h2, h3 {
+h1, h2, h3, h4, h5 {
   font-weight: bold;
   line-height: 1.2;
   text-align: left;
@@ -58,8 +58,12 @@ h1, h2, h3 {
   word-wrap: break-word;
 }
 h1 { font-size: 1.7em; margin: 1.5em 0 1em 0; text-align: center; }
-h2 { font-size: 1.3em; margin: 1.6em 0 0.6em 0; }
-h3 { font-size: 1.1em; margin: 1.3em 0 0.5em 0; font-style: italic; }
+h2 { font-size: 1.35em; margin: 1.6em 0 0.6em 0; }
+h3 { font-size: 1.15em; margin: 1.4em 0 0.5em 0; }
+h4 { font-size: 1em; margin: 1.2em 0 0.4em 0; font-style: italic; }
+h5 { font-size: 1em; margin: 1em 0 0.3em 0; font-weight: normal; font-style: italic; }
+sup { font-size: 0.75em; line-height: 0; vertical-align: super; }
+hr { border: 0; border-top: 1px solid; width: 25%%; margin: 1.5em auto; }
 blockquote { margin: 0.8em 2em; }
 blockquote p { font-size: 0.95em; }
 ul, ol { margin: 0.6em 0 0.6em 2em; padding: 0; }
@@ -71,11 +75,19 @@ nav li { text-align: left; }
 `
 
 // classes is a set of class groups, the classes a book's pages use.
-type classes uint16
+type classes uint32
 
 // The class groups, in their order in the style sheet.
 const (
-	clsRefs       classes = 1 << iota // section.references, p.ref
+	clsRefs       classes = 1 << iota // ul.references
+	clsFigure                         // figure.quote
+	clsAttribution                    // p.attribution
+	clsEpigraph                       // div.epigraph
+	clsVerse                          // blockquote.verse, p.stanza, span.line
+	clsIndent1                        // span.i1
+	clsIndent2                        // span.i2
+	clsIndent3                        // span.i3
+	clsNotes                          // section.notes
 	clsDateline                       // p.dateline
 	clsSalutation                     // p.salutation
 	clsSignature                      // p.signature
@@ -97,13 +109,37 @@ const (
 // position: absolute would do the same, but epubcheck -u advises against
 // it (CSS-017).
 var classRules = [...]string{
-	`section.references { margin-top: 0.6em; }
-p.ref {
+	`ul.references { list-style-type: none; margin: 0.6em 0; }
+ul.references li {
   text-align: left;
   text-indent: -2em;
   padding-left: 2em;
   margin: 0.3em 0;
 }
+`,
+	"figure.quote { margin: 0.8em 0; }\nfigure.quote blockquote { margin-bottom: 0.2em; }\n",
+	"p.attribution { text-align: right; text-indent: 0; font-size: 0.95em; margin: 0 2em 0.8em 2em; }\n",
+	`div.epigraph { margin: 2em 8% 2em 25%; text-align: left; font-size: 0.95em; }
+div.epigraph blockquote { margin: 0; font-style: italic; }
+`,
+	`blockquote.verse { margin: 0.8em 2em; }
+p.stanza {
+  text-align: left;
+  text-indent: 0;
+  margin: 0 0 0.8em 0;
+  -webkit-hyphens: manual;
+  -epub-hyphens: manual;
+  hyphens: manual;
+}
+span.line { display: block; padding-left: 2em; text-indent: -2em; }
+span.line + br { display: none; }
+`,
+	"span.i1 { padding-left: 3.5em; }\n",
+	"span.i2 { padding-left: 5em; }\n",
+	"span.i3 { padding-left: 6.5em; }\n",
+	`section.notes { margin-top: 2.5em; font-size: 0.9em; }
+section.notes ol { list-style-type: none; margin-left: 0; }
+section.notes li { text-indent: 0; }
 `,
 	"p.dateline { text-align: right; text-indent: 0; margin-bottom: 1em; }\n",
 	"p.salutation { text-indent: 0; margin: 1em 0 0.5em 0; }\n",
@@ -224,7 +260,7 @@ var (
 	sheetCount atomic.Int32
 )
 
-// maxSheets bounds the sheet cache. There are at most 2^10 class sets
+// maxSheets bounds the sheet cache. There are at most 2^18 class sets
 // per cssKey, but a run of essays uses a handful.
 const maxSheets = 256
 

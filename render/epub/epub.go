@@ -111,28 +111,36 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 	var tp string
 	var cls classes // the classes the pages use, for the style sheet
 	if b.Pack {
-		tp = titlePage(b.Title, b.Subtitle, b.Author, b.Date, marks, &cls)
+		tp = titlePage(front{title: b.Title, subtitle: b.Subtitle, author: b.Author, date: b.Date}, marks, &cls)
 	} else {
 		// Only the essay's own title is shown as a heading.
-		tp = titlePage(first.Title, "", b.Author, b.Date, marks, &cls)
+		tp = titlePage(front{title: first.Title, subtitle: first.Subtitle, author: b.Author, date: b.Date,
+			epigraph: first.Epigraph}, marks, &cls)
 	}
 	if tp != "" {
 		pages = append(pages, page{file: "titlepage.xhtml", title: title, body: tp, landmark: "titlepage"})
 		toc = append(toc, tocEntry{label: "Title page", href: "xhtml/titlepage.xhtml"})
 	}
 	for i, p := range b.Parts {
+		if o.Cancelled() {
+			return st, render.ErrCancelled
+		}
 		file := "text.xhtml"
 		heading := ""
 		if b.Pack {
 			file = fmt.Sprintf("essay%03d.xhtml", i+1)
 			heading = p.Doc.DisplayTitle()
 		}
-		body, heads := partBody(p.Doc, heading, p.Watermark, file, &cls)
+		body, heads := partBody(p.Doc, heading, p.Watermark, file, lang, &cls)
 		label := clean(p.Doc.DisplayTitle())
 		pages = append(pages, page{file: file, title: label, body: body})
 		toc = append(toc, tocEntry{label: label, href: "xhtml/" + file, children: heads})
 	}
 	bodyStart := len(pages) - len(b.Parts)
+	structural := b.Pack || strings.Contains(tp, "<h1>")
+	for _, e := range toc {
+		structural = structural || len(e.children) > 0
+	}
 	pages[bodyStart].landmark = "bodymatter"
 
 	// The cover.
@@ -165,16 +173,23 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 		id = contentID(lang, title, author, desc, pages, coverImg, o.EmbedFonts)
 	}
 
+	// The generated cover's text alternative is the text it shows. A
+	// cover that shows no text, and a user's cover, which this package
+	// cannot describe, are decorative (alt=""): the title page, next in
+	// reading order, gives the title and author as text.
 	coverAlt := ""
 	if coverImg != nil {
-		coverAlt = "Cover"
 		if o.Cover.Image == nil {
-			// Describe what the generated cover shows: no file name.
-			if coverTitle := shownTitle(b); coverTitle != "" {
-				coverAlt += ": " + coverTitle
+			var shown []string
+			if t := shownTitle(b); t != "" {
+				shown = append(shown, t)
 			}
 			if author != "" {
-				coverAlt += ", by " + author
+				shown = append(shown, "by "+author)
+			}
+			shown = append(shown, marks...)
+			if len(shown) > 0 {
+				coverAlt = "Cover: " + strings.Join(shown, ", ")
 			}
 		}
 		landmarks = append(landmarks, [3]string{"cover", "xhtml/cover.xhtml", "Cover"})
@@ -203,7 +218,8 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 		vals[i] = text(vals[i])
 	}
 	vals[slotModified] = o.Modified.UTC().Format("2006-01-02T15:04:05Z")
-	vals[slotMeta] = a11yMeta(coverImg != nil, o.Version)
+	vals[slotMeta] = a11yMeta(a11yFacts{cover: coverImg != nil, coverAlt: coverAlt != "",
+		headings: structural, notes: cls&clsNotes != 0}, o.Version)
 	vals[slotCoverAlt] = text(coverAlt)
 
 	k := layoutKey{css: cssKey{o.EmbedFonts, o.Watermark}, author: author != "", desc: desc != "",
@@ -305,8 +321,20 @@ func shortErr(err error) error {
 	return err
 }
 
-// a11yMeta returns the EPUB Accessibility 1.1 metadata for the OPF.
-func a11yMeta(hasCover bool, version string) string {
+// a11yFacts are what the accessibility metadata states about a book.
+type a11yFacts struct {
+	cover    bool // there is a cover image
+	coverAlt bool // ... with a text alternative (else it is decorative)
+	headings bool // headings mark the title or sections
+	notes    bool // notes linked from their references and back
+}
+
+// a11yMeta returns the EPUB Accessibility 1.1 metadata for the OPF. Each
+// statement is true of the book it describes. It claims no conformance
+// (no dcterms:conformsTo, no a11y:certifiedBy): essayexport checks its
+// output with Ace by DAISY, which tests part of WCAG automatically, and
+// nobody has assessed the rest of WCAG for a given book.
+func a11yMeta(f a11yFacts, version string) string {
 	var b strings.Builder
 	m := func(prop, val string) {
 		b.WriteString(`    <meta property="` + prop + `">`)
@@ -314,24 +342,40 @@ func a11yMeta(hasCover bool, version string) string {
 		b.WriteString("</meta>\n")
 	}
 	m("schema:accessMode", "textual")
-	if hasCover {
+	if f.cover {
 		m("schema:accessMode", "visual")
 	}
 	m("schema:accessModeSufficient", "textual")
-	for _, f := range []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"} {
-		m("schema:accessibilityFeature", f)
+	m("schema:accessibilityFeature", "ARIA") // doc-toc, doc-noteref, doc-endnotes, doc-epigraph
+	if f.headings {
+		m("schema:accessibilityFeature", "structuralNavigation")
 	}
-	if hasCover {
+	for _, feat := range []string{"tableOfContents", "readingOrder", "displayTransformability"} {
+		m("schema:accessibilityFeature", feat)
+	}
+	if f.coverAlt {
 		m("schema:accessibilityFeature", "alternativeText")
 	}
 	m("schema:accessibilityHazard", "none")
-	m("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
-	m("a11y:certifiedBy", "essayexport")
-	summary := "This publication is text only, apart from the cover image, which has a text alternative. It has a table of contents, headings that mark its sections, a logical reading order, and no fixed layout, so text can be resized and restyled."
-	if !hasCover {
-		summary = "This publication is text only. It has a table of contents, headings that mark its sections, a logical reading order, and no fixed layout, so text can be resized and restyled."
+	var s strings.Builder
+	switch {
+	case f.coverAlt:
+		s.WriteString("This publication is text only, apart from the cover image, which has a text alternative.")
+	case f.cover:
+		s.WriteString("This publication is text only, apart from the cover image, which is decorative: the title page gives the title and author as text.")
+	default:
+		s.WriteString("This publication is text only.")
 	}
-	m("schema:accessibilitySummary", summary)
+	s.WriteString(" It has a table of contents")
+	if f.headings {
+		s.WriteString(", headings that mark its title and sections")
+	}
+	if f.notes {
+		s.WriteString(", notes linked from their references and back")
+	}
+	s.WriteString(", a logical reading order, and no fixed layout, so text can be resized and restyled.")
+	s.WriteString(" It makes no claim of conformance to WCAG: essayexport checks the files it makes with Ace by DAISY, which tests part of WCAG automatically.")
+	m("schema:accessibilitySummary", s.String())
 	if version = clean(version); version != "" {
 		b.WriteString(`    <meta name="generator" content="`)
 		esc(&b, "essayexport "+version)
@@ -380,6 +424,7 @@ func (f *fixer) xhtml(s string) string {
 	attrs := ` lang="` + f.lang + `" xml:lang="` + f.lang + `"`
 	s = strings.Replace(s, `<html xmlns="http://www.w3.org/1999/xhtml"`, `<html xmlns="http://www.w3.org/1999/xhtml"`+attrs, 1)
 	if f.coverAlt != "" && strings.Contains(s, `alt="Cover Image"`) {
+		// The slot's value may be empty: a decorative cover.
 		s = strings.Replace(s, `alt="Cover Image"`, `alt="`+f.coverAlt+`"`, 1)
 		// go-epub declares the epub namespace on the cover page too; use
 		// it (epubcheck HTM-044).
@@ -429,5 +474,12 @@ func (f *fixer) opf(s string) (string, error) {
 	sort.Strings(lines)
 	s = s[:m0] + "<manifest>\n    " + strings.Join(lines, "\n    ") + "\n  " + s[m1:]
 	s = strings.Replace(s, `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="utf-8"?>`, 1)
+	// The package's language, which go-epub does not write: Ace requires
+	// it (epub-lang), and it is the default language of the metadata.
+	const pkg = `<package xmlns="http://www.idpf.org/2007/opf"`
+	if !strings.Contains(s, pkg) {
+		return "", errors.New("go-epub wrote an unexpected package element")
+	}
+	s = strings.Replace(s, pkg, pkg+` xml:lang="`+f.lang+`"`, 1)
 	return s, nil
 }

@@ -44,16 +44,20 @@ func sampleDoc() *essay.Document {
 		}
 		if round == 1 {
 			d.Blocks = append(d.Blocks, essay.Block{Kind: essay.Heading, Level: 2, Text: "Three habits worth keeping"})
+			l := &essay.ListInfo{Kind: essay.Numbered, Style: "1", Start: 1}
 			for i, it := range []string{"Walk the route twice, once by day and once after dark.", "Ask the oldest resident where the village green used to be.", "Count benches, not only cars."} {
-				d.Blocks = append(d.Blocks, essay.Block{Kind: essay.ListItem, Ordered: true, Marker: string(rune('1'+i)) + ".", Text: it})
+				l.Items = append(l.Items, essay.Item{Marker: string(rune('1'+i)) + ".", Text: it})
 			}
+			d.Blocks = append(d.Blocks, essay.Block{Kind: essay.List, List: l})
 			add(essay.Quote, "A street is a conversation that has been going on for longer than anyone now living can remember.")
 		}
 	}
 	add(essay.Heading, "References")
 	d.Blocks[len(d.Blocks)-1].Level = 1
-	add(essay.Reference, "Abernethy, J. (1998). Walking the Parish. Fenwick Press.")
-	add(essay.Reference, "Moll, T. and Sandqvist, E. (2011). Counting the Uncounted: Informal Routes in Small Towns. Journal of Street Studies, 4(2), 33-58.")
+	d.Blocks = append(d.Blocks, essay.Block{Kind: essay.List, List: &essay.ListInfo{Kind: essay.References, Items: []essay.Item{
+		{Text: "Abernethy, J. (1998). Walking the Parish. Fenwick Press."},
+		{Text: "Moll, T. and Sandqvist, E. (2011). Counting the Uncounted: Informal Routes in Small Towns. Journal of Street Studies, 4(2), 33-58."},
+	}}})
 	return d
 }
 
@@ -156,7 +160,7 @@ func TestPlainEssayPassesEpubcheck(t *testing.T) {
 		`<h3 id="sec3">Three habits worth keeping</h3>`,
 		"<ol>\n<li>Walk the route twice",
 		"<blockquote>\n<p>A street is a conversation",
-		`<section class="references">` + "\n" + `<p class="ref">Abernethy`,
+		`<ul class="references">` + "\n" + `<li>Abernethy`,
 		"<p>" + sampleParas[0] + "</p>",
 	} {
 		if !strings.Contains(text, want) {
@@ -410,15 +414,22 @@ func TestHostileText(t *testing.T) {
 	d := &essay.Document{Title: "Title " + hostile, Author: "Author " + hostile, Lang: "en", Blocks: []essay.Block{
 		{Kind: essay.Paragraph, Text: hostile},
 		{Kind: essay.Heading, Level: 1, Text: "Heading " + hostile},
-		{Kind: essay.ListItem, Text: hostile},
-		{Kind: essay.ListItem, Ordered: true, Marker: "<1>", Text: hostile},
+		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Bullets, Items: []essay.Item{{Text: hostile, Sub: &essay.ListInfo{Kind: essay.Numbered, Style: "<a>", Start: -3, Items: []essay.Item{{Marker: "<1>", Text: hostile}}}}}}},
+		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.References, Items: []essay.Item{{Marker: "<&>", Text: hostile}, {Text: "\x00"}}}},
+		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Numbered}},                                       // empty: no <ol>
+		{Kind: essay.Verse, Attribution: hostile, Stanzas: [][]essay.VerseLine{{{Text: hostile, Indent: 9}}, {{Text: " "}}}},
+		{Kind: essay.Paragraph, Spans: []essay.Span{{Text: hostile, Emph: true}, {Text: "<1>", Note: "<n>"}, {Text: hostile, Strong: true}}},
+		{Kind: essay.Rule, Text: hostile},
 		{Kind: essay.Quote, Text: hostile},
-		{Kind: essay.Reference, Text: hostile},
+		{Kind: essay.ListItem, Text: hostile}, // schema 1: a paragraph
 		{Kind: essay.Signature, Text: hostile},
 		{Kind: essay.Kind("mystery"), Text: hostile},
 		{Kind: essay.Paragraph, Text: long},
 		{Kind: essay.Paragraph, Text: "\x00\x01 \t "}, // nothing left: no empty p
 	}}
+	d.Notes = []essay.Note{{ID: "<n>", Label: "<" + hostile, Text: hostile}, {ID: "<n>", Label: "", Text: "duplicate id"}}
+	d.Subtitle = hostile
+	d.Epigraph = &essay.Block{Kind: essay.Verse, Attribution: hostile, Stanzas: [][]essay.VerseLine{{{Text: hostile}}}}
 	b := render.Single(d, "WM "+hostile, "Date "+hostile)
 	b.Subtitle = hostile
 	data, _ := renderBytes(t, b, fixedOptions())
@@ -487,10 +498,17 @@ func TestMetadata(t *testing.T) {
 		`<meta property="schema:accessibilityFeature">displayTransformability</meta>`,
 		`<meta property="schema:accessibilityHazard">none</meta>`,
 		`<meta property="schema:accessibilitySummary">`,
-		`<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>`,
+		`<meta property="schema:accessibilityFeature">alternativeText</meta>`,
+		`<package xmlns="http://www.idpf.org/2007/opf" xml:lang="en-GB" `,
 	} {
 		if !strings.Contains(opf, want) {
 			t.Errorf("OPF lacks %s", want)
+		}
+	}
+	// No conformance is claimed: Ace checks part of WCAG, nobody the rest.
+	for _, claim := range []string{"dcterms:conformsTo", "a11y:certifiedBy"} {
+		if strings.Contains(opf, claim) {
+			t.Errorf("OPF claims %s", claim)
 		}
 	}
 	for name, body := range m {

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/internal/testutil"
 	"github.com/essayexport/essayexport/parse"
 	"github.com/essayexport/essayexport/render"
@@ -19,9 +18,10 @@ import (
 
 // FuzzRenderEPUB feeds the EPUB renderer from the parser. Invariants: no
 // panic, no error, every XHTML and XML entry well-formed, and no word
-// lost: every ASCII word of the title, author and blocks comes back, in
-// order, from the content documents' text. (List numbers are drawn by
-// the reader from <ol start>, so list markers are not words of the text.)
+// lost: every ASCII word the document shows (testutil.DocWords: title,
+// subtitle, author, epigraph, blocks, notes) comes back, in order, from
+// the content documents' text. (List numbers are drawn by the reader
+// from <ol start>, so list markers are not words of the text.)
 func FuzzRenderEPUB(f *testing.F) {
 	for _, s := range testutil.FuzzSeeds(f) {
 		f.Add(s, false)
@@ -85,7 +85,7 @@ func FuzzRenderEPUB(f *testing.F) {
 		for _, r := range pkg.Refs {
 			wellFormed(files[href[r.IDRef]], &text)
 		}
-		want := docWords(doc)
+		want := testutil.DocWords(doc)
 		got := testutil.ASCIIWords(text.String())
 		if i := testutil.MissingFrom(want, got); i >= 0 {
 			t.Fatalf("word %d %q of the document is not in the EPUB's text", i, want[i])
@@ -121,17 +121,4 @@ func wellFormed(data []byte, text *strings.Builder) error {
 			}
 		}
 	}
-}
-
-// docWords is testutil.DocWords without list markers.
-func docWords(d *essay.Document) []string {
-	var b strings.Builder
-	b.WriteString(d.Title + " " + d.Author + " ")
-	for _, bl := range d.Blocks {
-		if bl.Kind != essay.ListItem {
-			b.WriteString(bl.Marker + " ")
-		}
-		b.WriteString(bl.Text + " ")
-	}
-	return testutil.ASCIIWords(b.String())
 }

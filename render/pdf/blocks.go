@@ -58,6 +58,9 @@ func (r *renderer) blocks(doc *essay.Document, prev []*para) []*para {
 	}
 	r.essays++
 	for i := range doc.Blocks {
+		if r.o.Cancelled() {
+			break // Render returns render.ErrCancelled
+		}
 		bl := &doc.Blocks[i]
 		switch bl.Kind {
 		case essay.Heading:
@@ -154,9 +157,20 @@ func (s *bodySetter) setList(bl *essay.Block) {
 	}
 	n := len(s.ps)
 	s.setListInfo(bl.List, 0, 0)
-	if len(s.ps) > n {
-		s.ps[n].before = s.blockSpace(0.4)
-		s.ps[len(s.ps)-1].after = s.blockSpace(0.4) - s.gap
+	items := s.ps[n:]
+	if len(items) == 0 {
+		return
+	}
+	items[0].before = s.blockSpace(0.4)
+	items[len(items)-1].after = s.blockSpace(0.4) - s.gap
+	// no lone item at a page foot or head: the first item stays with the
+	// second and the last with the one before, when they are short
+	if k := len(items); k >= 2 {
+		for _, p := range []*para{items[0], items[k-2]} {
+			if len(p.lines) <= 3 {
+				p.keepWithNext = true
+			}
+		}
 	}
 	s.afterHeading = true
 }

@@ -419,3 +419,86 @@ func TestPackNotes(t *testing.T) {
 		t.Errorf("%d linked markers of note 1, want 2", markers)
 	}
 }
+
+// TestListItemsKeptTogether: wherever a page break falls, a list's first
+// item stays with its second and its last with the one before.
+func TestListItemsKeptTogether(t *testing.T) {
+	doc := longDoc("Lists across pages", 0)
+	for i := range 40 {
+		doc.Blocks = append(doc.Blocks, paraBlock(sp(sampleParagraphs[i%len(sampleParagraphs)][:80+i*7%200])),
+			list(essay.ListInfo{Kind: essay.Numbered, Start: 1, Items: items("First short item.", "Second short item.", "Third short item.")}))
+	}
+	for _, spacing := range []float64{1, 1.2, 1.5, 2} {
+		o := render.Defaults()
+		o.LineSpacing = spacing
+		r := newRenderer(render.Single(doc, "", ""), o, Settings{})
+		pages := r.layout()
+		pageOf := map[int]int{}
+		for n, p := range pages {
+			for _, l := range p.lines {
+				if l.para >= 0 {
+					pageOf[l.para] = n
+				}
+			}
+		}
+		breaks := 0
+		for id, p := range r.paras {
+			if len(p.lines) == 0 || len(p.lines[0].runs) == 0 || p.lines[0].runs[0].text != "1." {
+				continue
+			}
+			if pageOf[id] != pageOf[id+1] || pageOf[id+1] != pageOf[id+2] {
+				t.Errorf("spacing %v: a three-item list is split across pages %d, %d, %d", spacing, pageOf[id]+1, pageOf[id+1]+1, pageOf[id+2]+1)
+			}
+			if pageOf[id] != pageOf[id-1] {
+				breaks++
+			}
+		}
+		if breaks == 0 {
+			t.Errorf("spacing %v: no page break fell before a list: the test proves nothing", spacing)
+		}
+	}
+}
+
+// TestStyledBrokenWordsExtractWhole: words set in two styles ("*un*usual")
+// or wholly emphasised that break at a line end still extract whole, once.
+func TestStyledBrokenWordsExtractWhole(t *testing.T) {
+	var spans []essay.Span
+	for range 10 {
+		spans = append(spans, em("counter"), sp("revolutionary and extra"), both("ordinarily"), sp(", and "), strong("incomprehensibly"), sp(" and "))
+	}
+	spans = append(spans, sp("done."))
+	doc := &essay.Document{Title: "Styled hyphenation", Lang: "en", Blocks: []essay.Block{paraBlock(spans...)}}
+	broken := map[string]int{}
+	for _, margin := range []float64{45, 55, 65, 75} {
+		o := render.Defaults()
+		o.FontSize = 20
+		o.MarginMM = margin
+		r := newRenderer(render.Single(doc, "", ""), o, Settings{})
+		for _, p := range r.layout() {
+			for _, l := range p.lines {
+				for _, rn := range l.runs {
+					if rn.actual == actualWhole {
+						broken[strings.TrimRight(rn.whole, ",.")]++
+					}
+				}
+			}
+		}
+		path, _ := renderFile(t, render.Single(doc, "", ""), o)
+		testutil.QpdfCheck(t, path)
+		text := testutil.PdfToText(t, path)
+		count := map[string]int{}
+		for _, w := range strings.Fields(text) {
+			count[strings.TrimRight(w, ",.")]++
+		}
+		for w, n := range map[string]int{"counterrevolutionary": 10, "incomprehensibly": 10, "extraordinarily": 10} {
+			if count[w] != n {
+				t.Errorf("margin %v: %q extracts %d times, want %d", margin, w, count[w], n)
+			}
+		}
+		checkWordsInOrder(t, sourceWords(doc), text)
+	}
+	if broken["counterrevolutionary"]+broken["extraordinarily"] == 0 {
+		t.Errorf("words broken at line ends: %v; the test needs a word in two styles broken", broken)
+	}
+	t.Logf("broken at line ends: %v", broken)
+}

@@ -57,6 +57,9 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	}
 	d.f = f
 	for n, p := range pages {
+		if r.o.Cancelled() {
+			return render.ErrCancelled
+		}
 		f.AddPage()
 		d.slot, d.size, d.rgb, d.tw, d.pg = nil, 0, [3]int{-1, -1, -1}, 0, n
 		d.page(p, n+1, total)

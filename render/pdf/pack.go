@@ -38,6 +38,9 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 	}
 	entries := make([]tocEntry, 0, len(b.Parts))
 	for i, part := range b.Parts {
+		if r.o.Cancelled() {
+			break // Render returns render.ErrCancelled
+		}
 		doc := part.Doc
 		pg.part = i
 		pg.header = r.runningHeader(doc.DisplayTitle())

@@ -93,6 +93,9 @@ func RenderWith(w io.Writer, b *render.Book, o render.Options, s Settings) (rend
 	}
 	r := newRenderer(b, o, s)
 	pages := r.layout()
+	if r.o.Cancelled() {
+		return render.Stats{}, render.ErrCancelled
+	}
 	if err := r.draw(w, pages); err != nil {
 		return render.Stats{}, fmt.Errorf("failed to render PDF: %w", err)
 	}

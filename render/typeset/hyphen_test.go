@@ -34,15 +34,17 @@ func TestForLang(t *testing.T) {
 	for tag, want := range map[string]string{
 		"en": "en-us", "en-US": "en-us", "EN_us": "en-us", "en-CA": "en-us", "en-Latn-US": "en-us",
 		"en-GB": "en-gb", "en-AU": "en-gb", "en-NZ": "en-gb", "en-IE": "en-gb", "en-ZA": "en-gb", "en-IN": "en-gb", "en-gb-oxendict": "en-gb",
+		"fr": "fr", "fr-CA": "fr", "de": "de-1996", "de-DE": "de-1996", "de-CH": "de-1996", "de-1901": "de-1901", "de-CH-1901": "de-1901",
+		"pt-BR": "pt", "pt": "pt", "no": "nb", "nn": "nb", "nb": "nb", "el": "el-monoton", "ru": "ru", "es-MX": "es", "it": "it", "nl": "nl",
 	} {
 		h, ok := ForLang(tag)
 		if !ok || h == nil || h.Lang() != want {
-			t.Errorf("ForLang(%q) = %v, %v; want %s", tag, h, ok, want)
+			t.Errorf("ForLang(%q) = %v; want %s", tag, ok, want)
 		}
 	}
-	for _, tag := range []string{"", "fr", "de-DE", "english"} {
+	for _, tag := range []string{"", "ja", "zh-Hant", "english", "cs"} {
 		if h, ok := ForLang(tag); ok || h != nil {
-			t.Errorf("ForLang(%q) = %v, %v; want nil, false", tag, h, ok)
+			t.Errorf("ForLang(%q) = %v; want no patterns", tag, ok)
 		}
 	}
 	a, _ := ForLang("en-US")

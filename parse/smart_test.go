@@ -1,0 +1,51 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSmartenByLanguage: quotation marks, French spacing, dashes and
+// ellipses by the rules of each language. "_" stands for U+202F (narrow
+// no-break space) and "~" for U+00A0 (no-break space) in the wanted text.
+func TestSmartenByLanguage(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"en", `She said "no" -- twice... Isn't it 'odd'?`, `She said “no” — twice… Isn’t it ‘odd’?`},
+		{"en", `Pages 10--12; see "Notes" : later ?`, `Pages 10–12; see “Notes”~: later~?`},
+		{"fr", `Il dit : "non" ; puis il part ! Pourquoi ?`, `Il dit_: «_non_»_; puis il part_! Pourquoi_?`},
+		{"fr", `Il dit: "non"; puis il part! Pourquoi?`, `Il dit_: «_non_»_; puis il part_! Pourquoi_?`},
+		{"fr", `« Déjà typographié » reste tel quel.`, `«_Déjà typographié_» reste tel quel.`},
+		{"fr", "Déjà\u00a0: gardé\u00a0!", "Déjà~: gardé~!"},
+		{"fr", `Voir http://example.org/a?b=c à 10:30.`, `Voir http://example.org/a?b=c à 10:30.`},
+		{"fr", `C'est l'heure -- enfin... Vraiment ?!`, `C’est l’heure — enfin… Vraiment_?!`},
+		{"de", `Er sagte: "Nein" -- und ging. 'So' ist es.`, `Er sagte: „Nein“ – und ging. ‚So‘ ist es.`},
+		{"es", `Dijo: "no" -- y se fue...`, `Dijo: «no» — y se fue…`},
+		{"it", `Disse: "no", e se ne andò. L'ora è 'tarda'.`, `Disse: «no», e se ne andò. L’ora è “tarda”.`},
+		{"pt", `Disse: "não" e foi-se embora.`, `Disse: «não» e foi-se embora.`},
+		{"nl", `Hij zei: "nee" -- en ging.`, `Hij zei: “nee” – en ging.`},
+		{"it", `Disse « no » e tacque ?`, `Disse «~no~» e tacque~?`},
+	} {
+		got := langFor(c.lang).smarten(c.in)
+		want := strings.NewReplacer("_", "\u202f", "~", "\u00a0").Replace(c.want)
+		if got != want {
+			t.Errorf("%s %q:\n got %q\nwant %q", c.lang, c.in, got, want)
+		}
+	}
+}
+
+// TestSuspendedHyphen: a line-end hyphen before a conjunction keeps its
+// space; before other words it joins.
+func TestSuspendedHyphen(t *testing.T) {
+	p := &parser{lang: langFor("de"), vocab: map[string]bool{}}
+	for _, c := range [][3]string{
+		{"der Religions-", "und Kulturgeschichte", "der Religions- und Kulturgeschichte"},
+		{"Ein- oder", "Ausgang", "Ein- oder Ausgang"},
+		{"Ein-", "oder Ausgang", "Ein- oder Ausgang"},
+		{"the pre-", "and post-war years", "the pre- and post-war years"},
+		{"ein Jahr-", "hundert", "ein Jahr-hundert"},
+	} {
+		if got := p.joinText(c[0], c[1]); got != c[2] {
+			t.Errorf("%q + %q = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}

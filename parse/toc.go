@@ -1,0 +1,77 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"unicode/utf8"
+)
+
+// This file removes a table of contents: a run of short lines whose
+// entries, without their leader dots and page numbers, repeat headings
+// that stand later in the text. The line naming the list ("Contents",
+// "Inhalt.") goes with it.
+
+// tocLeaderRE matches the leader dots and page number that end a contents
+// entry: " ........ 12", "  12", " . . . 3".
+var tocLeaderRE = regexp.MustCompile(`(?:\s*[.·…_ ]{2,}\s*|\s+)(?:\d{1,4}|[ivxlc]{1,6})?\s*$`)
+
+// minTOC is the fewest entries that make a table of contents.
+const minTOC = 3
+
+// tocKey is a contents entry or heading reduced to its letters and digits,
+// without leader dots and a page number.
+func tocKey(t string) string {
+	if loc := tocLeaderRE.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		t = t[:loc[0]]
+	}
+	return key(t)
+}
+
+// removeTOC finds, near the start of the text, runs of at least minTOC consecutive short lines (no
+// blank line between) of which two thirds repeat a later short line, and
+// removes them with the label line above them.
+func (p *parser) removeTOC() {
+	// Where each short line's key last occurs.
+	last := map[string]int{}
+	for i, l := range p.lines {
+		if !l.blank && !l.removed && utf8.RuneCountInString(l.text) <= maxHeading {
+			last[tocKey(l.text)] = i
+		}
+	}
+	// A table of contents stands near the start.
+	reach := max(200, len(p.lines)/4)
+	for i := 0; i < len(p.lines) && i < reach; {
+		j, hits := i, 0
+		for j < len(p.lines) && !p.lines[j].blank && !p.lines[j].removed && utf8.RuneCountInString(p.lines[j].text) <= maxHeading {
+			k := tocKey(p.lines[j].text)
+			if at, ok := last[k]; ok && at > j && k != "" {
+				hits++
+			}
+			j++
+		}
+		if j-i >= minTOC && hits*3 >= (j-i)*2 {
+			p.removeTOCRun(i, j, last)
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+}
+
+// removeTOCRun removes the contents entries lines[i:j] and a label line
+// standing alone just above them; last maps keys to their last line.
+func (p *parser) removeTOCRun(i, j int, last map[string]int) {
+	for _, l := range p.lines[i:j] {
+		why := "table of contents: an entry"
+		if at, ok := last[tocKey(l.text)]; ok && at >= j {
+			why = fmt.Sprintf("table of contents: the entry repeats the heading on line %d", p.lines[at].num)
+		}
+		p.remove(l, why)
+		l.cut, l.cutWhat = true, "contents"
+	}
+	if k := p.prevKept(i - 1); k >= 0 && wordCount(p.lines[k].text) <= 4 && (k == 0 || p.lines[k-1].blank) && p.lines[k+1].blank == (k+1 < i) {
+		p.remove(p.lines[k], "table of contents: the heading of the contents list")
+		p.lines[k].cut, p.lines[k].cutWhat = true, "contents"
+	}
+}
