@@ -99,6 +99,9 @@ func validatePDF(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("pdffonts %s: not embedded: %s", args[0], l)
 		}
 	}
+	if fail, _, err := testutil.PDFUAProblems(file); err != nil || len(fail) > 0 {
+		ts.Fatalf("PDF/UA check of %s: %v\n%s", args[0], err, strings.Join(fail, "\n"))
+	}
 }
 
 func validateEPUB(ts *testscript.TestScript, neg bool, args []string) {
