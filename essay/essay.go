@@ -30,12 +30,6 @@ const (
 	Salutation Kind = "salutation" // "Dear ...," kept as its own short paragraph
 	Signature  Kind = "signature"  // a sign-off ("Yours sincerely," / a name)
 	Rule       Kind = "rule"       // a thematic break ("***", "---" between paragraphs); no text
-
-	// ListItem and Reference are the flat item kinds of schema 1. The
-	// parser now groups items into List blocks; these remain only while
-	// code moves over and must not reach a renderer.
-	ListItem  Kind = "list_item"
-	Reference Kind = "reference"
 )
 
 // Span is one styled run of a block's inline content. A block's Spans, in
@@ -120,11 +114,6 @@ type Block struct {
 	// The Prelude"), without its leading dash; "" for none.
 	Attribution string `json:"attribution,omitempty"`
 
-	// Ordered and Marker belong to the schema-1 item kinds (ListItem,
-	// Reference) and go with them.
-	Ordered bool   `json:"ordered,omitempty"`
-	Marker  string `json:"marker,omitempty"`
-
 	// Why says which rule classified the block and on what evidence, for
 	// `inspect`: the rule name, a colon, the evidence (`list: 4 items
 	// marked "-"`). Scripts may match on the part before the colon.
@@ -158,7 +147,8 @@ func runs(text string, spans []Span) []Span {
 type Note struct {
 	// ID is unique within the document ("n1", "n2", ...).
 	ID string `json:"id"`
-	// Label is the marker as the source wrote it ("1", "*").
+	// Label is the note's label as the source wrote it before the note's
+	// text ("1.", "[1]", "¹", "*").
 	Label string `json:"label"`
 	Text  string `json:"text"`
 	Spans []Span `json:"spans,omitempty"`
@@ -295,7 +285,7 @@ func (d *Document) Dump() string {
 		dumpBlock(&b, &d.Blocks[i])
 	}
 	for _, n := range d.Notes {
-		fmt.Fprintf(&b, "note %s [%s]: %s\n", n.ID, n.Label, DumpSpans(n.Runs()))
+		fmt.Fprintf(&b, "note %s %q: %s\n", n.ID, n.Label, DumpSpans(n.Runs()))
 	}
 	for _, r := range d.Removed {
 		fmt.Fprintf(&b, "removed %d (%s): %s\n", r.Line, r.Why, r.Text)
@@ -309,11 +299,8 @@ func (d *Document) Dump() string {
 // dumpBlock writes one block for Dump.
 func dumpBlock(b *strings.Builder, bl *Block) {
 	label := string(bl.Kind)
-	switch {
-	case bl.Kind == Heading:
+	if bl.Kind == Heading {
 		label = fmt.Sprintf("%s%d", label, bl.Level)
-	case bl.Marker != "":
-		label = fmt.Sprintf("%s %s", label, bl.Marker)
 	}
 	switch bl.Kind {
 	case List:

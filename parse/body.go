@@ -31,10 +31,13 @@ type unit struct {
 	// removed marks a line the patterns removed as chrome: it weighs as
 	// chrome and has no lines.
 	removed bool
-	lines   []*line
-	st      stats
-	class   int
-	why     string
+	// structural marks a short list item or set-off line: neither prose
+	// nor chrome.
+	structural bool
+	lines      []*line
+	st         stats
+	class      int
+	why        string
 }
 
 // chromeRun is the length of a run of non-prose units that weighs as a
@@ -125,11 +128,30 @@ func (p *parser) findBody() {
 	// longer run.
 	// A long run of non-prose units is a block of chrome (a listing, a
 	// footer), a stronger break than a heading or an advertisement line.
+	// List items and lines set off by indentation (a quoted poem) are the
+	// essay's structure, not evidence either way, unless they read as
+	// interface.
+	indents := map[int]int{}
+	for _, u := range us {
+		if u.class == classGood {
+			indents[u.lines[0].indent]++
+		}
+	}
+	base := mostCommon(indents)
+	for _, u := range us {
+		if !u.removed && u.class == classShort && u.st.iface*3 < u.st.words &&
+			(listMarker(u.lines[0].text) != "" || u.lines[0].indent >= base+4) {
+			u.structural = true
+		}
+	}
 	ws := make([]float64, len(us))
 	run := 0
 	for i, u := range us {
 		ws[i] = u.weight()
-		if u.class >= classNear {
+		if u.structural {
+			ws[i] = 0
+		}
+		if u.class >= classNear || u.structural {
 			run = 0
 			continue
 		}
@@ -166,6 +188,26 @@ func (p *parser) findBody() {
 	for start > 0 && (p.leadsBody(us[start-1]) || len(us[start-1].lines) == 1 && datelineRE.MatchString(us[start-1].lines[0].text) &&
 		salutationRE.MatchString(us[start].lines[0].text)) {
 		start--
+	}
+	// A citation of the page itself (a line with a web address) and the
+	// short lines above it ("Cite this essay", "APA") end many copied
+	// pages: not the essay's last paragraph.
+	for end > start && us[end].class >= classNear && hasURL(us[end]) {
+		k := end - 1
+		for k > start && us[k].class < classNear {
+			k--
+		}
+		if k <= start {
+			break
+		}
+		end = k
+	}
+	// An assignment's directions opening the body are metadata.
+	if start < end && len(us[start].lines) == 1 {
+		if label, _, ok := field(us[start].lines[0].text); ok && assignmentLabels[label] {
+			p.remove(us[start].lines[0], fmt.Sprintf("metadata: the assignment's %q line above the essay", fieldLabel(us[start].lines[0].text)))
+			start++
+		}
 	}
 	// Structure after the body: a references or notes section, a sign-off
 	// and its name lines.
@@ -257,6 +299,13 @@ func (p *parser) trailEnd(us []*unit, end int) int {
 			}
 			return j - 1
 		}
+		// A list that ends the essay ("- Walk or cycle") and lines set
+		// off by indentation (a poem quoted at the end) run on from the
+		// body while they hold no interface words.
+		if i == end+1 && (u.structural || u.st.iface == 0 && u.class != classBad && p.setOff(u, us, end)) {
+			end = i
+			continue
+		}
 		// A closing sentence or two ("Thank you for listening.").
 		if i == end+1 && closing < 2 && u.class != classBad && u.st.iface == 0 && u.st.ends && u.st.words >= 2 {
 			end, closing = i, closing+1
@@ -277,8 +326,6 @@ func zoneName(z int) string {
 	return [...]string{"", "before the body", "body", "after the body"}[z]
 }
 
-var _ = fmt.Sprintf
-
 // findLayout runs the statistical readers in order: page furniture,
 // tables of contents, the body and the head zone before it.
 func (p *parser) findLayout() {
@@ -296,8 +343,11 @@ func (p *parser) findLayout() {
 // body run may have to be cut off.
 const islandWords = 40
 
-// trimIslands drops small runs of prose at the ends of the body run
-// [start, end] that two or more non-prose units separate from the rest.
+// trimIslands drops small runs of prose at the start of the body run
+// [start, end] that two or more non-prose units separate from the rest
+// (a caption or a blurb above the essay's own title). At the end a short
+// last paragraph after a box of chrome is still the essay's, so the end
+// is left to the search.
 func trimIslands(us []*unit, start, end int) (int, int) {
 	for {
 		words, k := 0, start
@@ -317,24 +367,6 @@ func trimIslands(us []*unit, start, end int) (int, int) {
 		}
 		start = k
 	}
-	for {
-		words, k := 0, end
-		for k >= start && us[k].class >= classNear {
-			words += us[k].st.words
-			k--
-		}
-		gap := 0
-		for k >= start && us[k].class < classNear {
-			if !us[k].removed {
-				gap++
-			}
-			k--
-		}
-		if k < start || gap < 2 || words >= islandWords || words == 0 {
-			break
-		}
-		end = k
-	}
 	return start, end
 }
 
@@ -348,13 +380,21 @@ func (p *parser) removeChromeBoxes() {
 			i++
 			continue
 		}
+		j := i
+		for j < len(p.lines) && !p.lines[j].blank {
+			j++
+		}
+		if j-i < 3 {
+			i = j
+			continue
+		}
 		j, chrome, n := i, 0, 0
 		for j < len(p.lines) && !p.lines[j].blank {
 			l := p.lines[j]
 			if !(l.removed && l.cutWhat != "chrome") {
 				n++
 			}
-			if l.removed && l.cutWhat == "chrome" || !l.removed && measure(l.text, p.fw).iface*3 >= max(1, wordCount(l.text)) {
+			if l.removed && l.cutWhat == "chrome" || !l.removed && len(l.text) <= maxChrome && measure(l.text, p.fw).iface*3 >= max(1, wordCount(l.text)) {
 				chrome++
 			}
 			j++
@@ -373,4 +413,30 @@ func (p *parser) removeChromeBoxes() {
 		}
 		i = j
 	}
+}
+
+// setOff reports whether a unit is indented past the body's last unit by
+// four columns or more: a quotation or poem set off from the prose.
+func (p *parser) setOff(u *unit, us []*unit, end int) bool {
+	base := us[end].lines[0].indent
+	for _, l := range u.lines {
+		if l.indent < base+4 {
+			return false
+		}
+	}
+	return true
+}
+
+// assignmentLabels are the labels of an assignment's instructions, which
+// stand above the essay on worksheets and exam papers.
+var assignmentLabels = setOf("directions", "instructions", "prompt", "task", "question", "assignment", "essay prompt", "essay question", "writing prompt")
+
+// hasURL reports whether a unit holds a web address.
+func hasURL(u *unit) bool {
+	for _, l := range u.lines {
+		if strings.Contains(l.text, "://") || strings.Contains(l.text, "www.") {
+			return true
+		}
+	}
+	return false
 }

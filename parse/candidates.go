@@ -90,8 +90,8 @@ func (p *parser) readHead() {
 			h.reason = append(h.reason, fmt.Sprintf("a %q field", label))
 		case isField && fieldAuthorLabels[label]:
 			switch {
-			case blankFieldRE.MatchString(value):
-				h.role, h.why = roleMeta, fmt.Sprintf("metadata: a blank %q form field", label)
+			case blankFieldRE.MatchString(value) || strings.HasPrefix(value, "__"):
+				h.role, h.why = roleMeta, fmt.Sprintf("metadata: a blank %q form field, never an author", label)
 			case p.nameLike(value) || singleName(value):
 				h.role, h.author, h.ascore = roleAuthor, properName(value), 10
 				h.why = fmt.Sprintf("metadata: %q line in the header gives the author", fieldLabel(t))
@@ -110,7 +110,7 @@ func (p *parser) readHead() {
 			hs[k+1].role, hs[k+1].author, hs[k+1].ascore = roleAuthor, properName(hs[k+1].l.text), 9
 			hs[k+1].why = "author: the name under a bare byline word"
 		case h.role == roleAuthor:
-		case class == classBad || st.iface > 0 && st.words <= 4:
+		case class == classBad || st.iface*2 >= st.words && st.words <= 4:
 			h.role, h.why = roleChrome, "chrome: before the essay's body, "+cwhy
 			if class != classBad {
 				h.why = "chrome: before the essay's body, interface words"

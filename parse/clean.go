@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -87,11 +88,15 @@ func repairMojibake(s string) (string, int, string) {
 	return b.String(), count, example
 }
 
-// isInvisible reports characters that are stripped from the text: zero-width
-// characters, bidi embedding/override/isolate controls and the BOM.
+// isInvisible reports characters that are stripped from the text: the
+// zero-width space where it is junk (see keepZWSP), the word joiner, bidi
+// embedding/override/isolate controls and the BOM. ZERO WIDTH JOINER and
+// NON-JOINER are never stripped: emoji sequences (👩‍🎓), Indic conjuncts
+// and Persian or Arabic word forms need them, and where they are junk
+// they are invisible anyway (the PDF renderer draws nothing for them).
 func isInvisible(r rune) bool {
 	switch {
-	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
+	case r == 0x200B, r == 0x2060, r == 0xFEFF:
 		return true
 	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
 		return true
@@ -136,20 +141,34 @@ func clean(s string, warn func(string, ...any)) string {
 	}
 	s = lineEnds.Replace(s)
 	var controls, invisible, surrogates int
-	out := strings.Map(func(r rune) rune {
+	if strings.IndexFunc(s, func(r rune) bool { return isControl(r) || isInvisible(r) || r == utf8.RuneError }) < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(0)
+	for i, r := range s {
 		switch {
 		case r >= 0xD800 && r <= 0xDFFF:
 			surrogates++
-			return '\ufffd'
+			r = '\ufffd'
 		case isControl(r):
 			controls++
-			return -1
+			continue
+		case r == 0x200B:
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if !keepZWSP(prev, next) {
+				invisible++
+				continue
+			}
 		case isInvisible(r):
 			invisible++
-			return -1
+			continue
 		}
-		return r
-	}, s)
+		b.WriteRune(r)
+		prev = r
+	}
+	out := b.String()
 	if controls > 0 {
 		warn("removed %s", plural(controls, "control character", "control characters"))
 	}
@@ -160,6 +179,22 @@ func clean(s string, warn func(string, ...any)) string {
 		warn("replaced %s with U+FFFD", plural(surrogates, "unpaired surrogate", "unpaired surrogates"))
 	}
 	return out
+}
+
+// keepZWSP reports whether a ZERO WIDTH SPACE between before and after
+// separates two characters of scripts written without spaces (Thai, Lao,
+// Khmer, Myanmar, Tibetan, Han, kana), where it marks a word break that
+// line breaking needs. Between Latin letters, or at a line's edge, it is
+// scraped junk and is removed.
+func keepZWSP(before, after rune) bool {
+	return spacelessScript(before) && spacelessScript(after)
+}
+
+// spacelessScript reports a letter of a script written without spaces
+// between words.
+func spacelessScript(r rune) bool {
+	return unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan,
+		unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // latin1Only reports whether every character of s is in U+0080-U+00FF.

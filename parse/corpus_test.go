@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -203,7 +204,8 @@ func scoreDoc(t *testing.T, dir string, lab corpusLabel, doc *essay.Document) co
 	}
 	// Every block but a heading is a paragraph, as the renderers set
 	// them: each list item (nested ones too) and each note on its own,
-	// the note with its label ("1. ...") as the scorer reads endnotes.
+	// the note with its label ("1. ...", "[1] ...") as the scorer reads
+	// endnotes.
 	var pred, all []string
 	all = append(all, doc.Title, doc.Subtitle)
 	var items func(l *essay.ListInfo)
@@ -232,7 +234,11 @@ func scoreDoc(t *testing.T, dir string, lab corpusLabel, doc *essay.Document) co
 		}
 	}
 	for _, n := range doc.Notes {
-		t := n.Label + ". " + n.Text
+		label := n.Label // as the source wrote it: "1.", "[1]", "¹"; the renderers add a stop after a bare number
+		if r, _ := utf8.DecodeLastRuneInString(label); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			label += "."
+		}
+		t := label + " " + n.Text
 		all = append(all, t)
 		pred = append(pred, scoreNormWS(t))
 	}

@@ -69,8 +69,16 @@ func decode(src []byte, force string, warn func(string, ...any)) (string, string
 	if utf8.Valid(src) {
 		return string(src), "utf-8", nil
 	}
-	valid, invalid, _ := utf8Stats(src)
-	if invalid > valid {
+	// The valid multi-byte sequences decide: Windows-1252 text almost
+	// never forms one by chance (an accented capital followed by a
+	// symbol), and never a three- or four-byte one except as mojibake,
+	// while UTF-8 text with a few bad bytes (a truncated emoji, a stray
+	// byte) is full of them. So a file with a long valid sequence, or with
+	// at least as many valid sequences as runs of bad bytes, is UTF-8 and
+	// only its bad bytes are replaced; counting bad bytes alone let three
+	// bytes of a cut-off emoji turn every curly quote into mojibake.
+	st := utf8Stats(src)
+	if st.valid == 0 || (st.long == 0 && st.runs > st.valid) {
 		return decodeWith(src, charmap.Windows1252, "windows-1252", warn)
 	}
 	return decodeUTF8(src, "utf-8", warn)
@@ -118,33 +126,51 @@ func decodeUTF8(src []byte, name string, warn func(string, ...any)) (string, str
 	if utf8.Valid(src) {
 		return string(src), name, nil
 	}
-	_, invalid, first := utf8Stats(src)
-	warn("invalid UTF-8 at byte offset %d (%s in all) replaced by U+FFFD", first, plural(invalid, "byte", "bytes"))
+	st := utf8Stats(src)
+	warn("invalid UTF-8 at byte offset %d (%s in all) replaced by U+FFFD", st.first, plural(st.invalid, "byte", "bytes"))
 	return strings.ToValidUTF8(string(src), "\ufffd"), name, nil
 }
 
-// utf8Stats counts valid multi-byte sequences and invalid bytes, and the
-// offset of the first invalid byte (-1 if none).
-func utf8Stats(src []byte) (valid, invalid, first int) {
-	first = -1
+// utf8Counts describes the non-ASCII bytes of a text read as UTF-8.
+type utf8Counts struct {
+	valid   int // valid multi-byte sequences
+	long    int // of them, three or four bytes long
+	invalid int // bytes that start no valid sequence
+	runs    int // runs of consecutive invalid bytes
+	first   int // offset of the first invalid byte, -1 if none
+}
+
+// utf8Stats counts the valid multi-byte sequences and the invalid bytes.
+func utf8Stats(src []byte) utf8Counts {
+	c := utf8Counts{first: -1}
+	prevBad := false
 	for i := 0; i < len(src); {
 		if src[i] < utf8.RuneSelf {
 			i++
+			prevBad = false
 			continue
 		}
 		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n <= 1 {
-			if first < 0 {
-				first = i
+			if c.first < 0 {
+				c.first = i
 			}
-			invalid++
+			c.invalid++
+			if !prevBad {
+				c.runs++
+			}
+			prevBad = true
 			i++
 			continue
 		}
-		valid++
+		prevBad = false
+		c.valid++
+		if n >= 3 {
+			c.long++
+		}
 		i += n
 	}
-	return valid, invalid, first
+	return c
 }
 
 // utf16WithoutBOM reports whether src looks like BOM-less UTF-16 text

@@ -177,12 +177,14 @@ func TestBoilerplateSpares(t *testing.T) {
 // TestReadableName checks the file-name fallback.
 func TestReadableName(t *testing.T) {
 	for in, want := range map[string]string{
-		"my_essay-draft2.txt":      "My essay draft2",
-		"/tmp/x/final.essay.txt":   "Final essay",
-		"notes":                    "Notes",
-		"C:\\docs\\über_alles.txt": "Über alles",
-		"  spaced__out--name .md":  "Spaced out name",
-		"":                         "",
+		"my_essay-draft2.txt":          "My essay draft2",
+		"/tmp/x/final.essay.txt":       "Final essay",
+		"notes":                        "Notes",
+		"C:\\docs\\über_alles.txt":     "Über alles",
+		"  spaced__out--name .md":      "Spaced out name",
+		"":                             "",
+		"evil\x1b[31m\u202eName\n.txt": "Evil[31mName", // issue 15: no control or bidi characters
+		"bad\xffbyte.txt":              "Badbyte",
 	} {
 		if got := ReadableName(in); got != want {
 			t.Errorf("ReadableName(%q) = %q, want %q", in, got, want)

@@ -146,7 +146,7 @@ func (p *parser) readChat() {
 	}
 	l := p.lines[first]
 	next := p.nextKept(first + 1)
-	if strings.HasSuffix(l.text, ":") && preambleRE.MatchString(l.text) && wordCount(l.text) <= 40 && next >= 0 {
+	if strings.HasSuffix(l.text, ":") && len(l.text) <= 400 && wordCount(l.text) <= 40 && next >= 0 && preambleRE.MatchString(l.text) {
 		p.remove(l, "chat: an assistant's preamble before the essay")
 		p.chat = true
 	}
@@ -161,7 +161,7 @@ func (p *parser) readChat() {
 		return
 	}
 	t := p.lines[last].text
-	if wordCount(t) <= 45 && offerRE.MatchString(t) && (p.chat || strings.Contains(strings.ToLower(t), "you")) {
+	if len(t) <= 450 && wordCount(t) <= 45 && offerRE.MatchString(t) && (p.chat || strings.Contains(strings.ToLower(t), "you")) {
 		p.remove(p.lines[last], "chat: an assistant's closing offer after the essay")
 		// A rule right above the offer closed the essay.
 		if k := p.prevKept(last - 1); k >= 0 && ruleRE.MatchString(p.lines[k].text) {

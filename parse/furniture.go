@@ -38,6 +38,11 @@ func (p *parser) removeFurniture() {
 		if l.blank || l.removed || utf8.RuneCountInString(l.text) > maxFurniture {
 			continue
 		}
+		// Only a line that starts or ends with a digit can be numbered
+		// furniture; test that before the regular expressions.
+		if !startsOrEndsDigit(l.text) {
+			continue
+		}
 		if pageOfRE.MatchString(l.text) {
 			p.remove(l, "page furniture: a \"page N of M\" line")
 			l.cut, l.cutWhat = true, "page number"
@@ -75,7 +80,59 @@ func (p *parser) removeFurniture() {
 			l.cut, l.cutWhat = true, "running head"
 		}
 	}
+	p.removeRepeatedHeads()
 	p.joinPages()
+}
+
+// removeRepeatedHeads removes a short line (often the title in capitals)
+// that repeats two or more times, each time beside a removed page number
+// or a page break: a running head without a number. The first line of
+// the text, the title itself, stays.
+func (p *parser) removeRepeatedHeads() {
+	first := p.nextKept(0)
+	at := map[string][]*line{}
+	var order []string
+	for i, l := range p.lines {
+		if l.blank || l.removed || i == first || utf8.RuneCountInString(l.text) > maxFurniture || letterCount(l.text) < 2 {
+			continue
+		}
+		k := key(l.text)
+		if at[k] == nil {
+			order = append(order, k)
+		}
+		at[k] = append(at[k], l)
+	}
+	for _, k := range order {
+		ls := at[k]
+		if len(ls) < 2 {
+			continue
+		}
+		near := true
+		for _, l := range ls {
+			near = near && p.besidePageBreak(l)
+		}
+		if !near {
+			continue
+		}
+		for _, l := range ls {
+			p.remove(l, fmt.Sprintf("page furniture: a running head repeated %d times, each beside a page number or page break", len(ls)))
+			l.cut, l.cutWhat = true, "running head"
+		}
+	}
+}
+
+// besidePageBreak reports whether a page number was removed, or a page
+// break stands, within three lines of l.
+func (p *parser) besidePageBreak(l *line) bool {
+	if l.page {
+		return true
+	}
+	for i := max(0, l.idx-3); i < len(p.lines) && i <= l.idx+3; i++ {
+		if q := p.lines[i]; q != l && (q.page || q.removed && q.cut && (q.cutWhat == "page number" || q.cutWhat == "running head")) {
+			return true
+		}
+	}
+	return false
 }
 
 // distinctNumbers reports whether the page numbers all differ and mostly
@@ -131,7 +188,9 @@ func (p *parser) joinPages() {
 // far to the right, or cuts a sentence.
 func (p *parser) furnitureEvidence(ls []*line) bool {
 	for _, l := range ls {
-		if l.indent >= 30 {
+		// Set far right, or its number pushed to the right edge by a
+		// wide gap ("SOCIAL MEDIA AND SLEEP            2").
+		if l.indent >= 30 || l.cols {
 			return true
 		}
 		a, b := p.prevKept(l.idx-1), p.nextKept(l.idx+1)
@@ -140,4 +199,9 @@ func (p *parser) furnitureEvidence(ls []*line) bool {
 		}
 	}
 	return false
+}
+
+// startsOrEndsDigit reports whether s begins or ends with an ASCII digit.
+func startsOrEndsDigit(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[len(s)-1] >= '0' && s[len(s)-1] <= '9')
 }

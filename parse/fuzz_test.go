@@ -19,7 +19,9 @@ import (
 // not count as changes to a word.
 func wordsOf(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }) {
+	// An ellipsis separates words too: a preview's truncation marker is
+	// glued to the word before it ("that…show more content…").
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '…' }) {
 		if w := key(f); w != "" {
 			out = append(out, w)
 		}
@@ -84,6 +86,19 @@ func accountedFor(in, doc, removed []string) (bool, int) {
 				joined += in[i+n-1]
 				if k := nextDoc(joined, d); k >= 0 {
 					put(i+n, r, k+1)
+				}
+			}
+			// A word hyphenated across a page break is joined over the
+			// removed page furniture between its halves ("argu-" / "— 1
+			// —" / "ment"): the words between are in removed, in order.
+			r2 := r
+			for n := 3; n <= 12 && i+n <= len(in) && r2 >= 0; n++ {
+				if r2 = nextRemoved(in[i+n-2], r2); r2 < 0 {
+					break
+				}
+				r2++
+				if k := nextDoc(in[i]+in[i+n-1], d); k >= 0 {
+					put(i+n, r2, k+1)
 				}
 			}
 		}

@@ -64,6 +64,8 @@ func (p *parser) nameLike(t string) bool {
 		case strings.ContainsAny(f, "0123456789_@/:;!?()[]|·"):
 			return false
 		case nameParticles[low] || strings.HasPrefix(low, "d’") || strings.HasPrefix(low, "d'"):
+		case interfaceWords[low]:
+			return false // "Good Essays", "Follow": interface, not a name
 		case unicode.IsUpper(r):
 			caps++
 			if p.fw[low] && len(low) > 2 && !allCaps(f) {

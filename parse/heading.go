@@ -95,6 +95,12 @@ func openHeading(p *parser, r *region, i int) (essay.Block, int, bool) {
 	if level == 0 {
 		return essay.Block{}, 0, false
 	}
+	// A heading needs body text under it: three or more short lines in a
+	// row that each read as a heading only by their capitals (a vocabulary
+	// list, a list of names) are lines of text, not a run of headings.
+	if weakHeading(l.text) && p.weakHeadingRun(l) >= 3 {
+		return essay.Block{}, 0, false
+	}
 	// A numbered line beside list items is an item, unless its number
 	// has levels ("2.3"), which list markers never have.
 	if _, _, known := knownSection(l.text); !known && level == 1 && numberedHeadingRE.MatchString(l.text) && p.besideListItem(l) {
@@ -167,6 +173,37 @@ func headingRule(t string, alone bool) (int, string) {
 		return 1, titleCaseWhy
 	}
 	return 0, ""
+}
+
+// weakHeading reports whether t reads as a heading by its capitals alone
+// (title case, all capitals, or a short sentence-case line), not by a
+// number, a Roman numeral, Markdown or a known section name.
+func weakHeading(t string) bool {
+	if _, _, known := knownSection(t); known || romanRE.MatchString(t) || numberedHeadingRE.MatchString(t) || mdHeadingRE.MatchString(t) {
+		return false
+	}
+	return utf8.RuneCountInString(t) <= maxHeading && (titleCase(t) || capsLine(t) || sentenceCaseHeading(t)) &&
+		!strings.ContainsRune(".,;:!?", lastRune(t))
+}
+
+// weakHeadingRun counts the kept text lines around l, l included, that
+// follow each other (blank lines between them aside) and are each a
+// weakHeading; it stops counting at 3.
+func (p *parser) weakHeadingRun(l *line) int {
+	n := 1
+	for _, step := range []int{-1, 1} {
+		for i := l.idx + step; i >= 0 && i < len(p.lines) && n < 3; i += step {
+			q := p.lines[i]
+			if q.blank || q.removed {
+				continue
+			}
+			if !weakHeading(q.text) {
+				break
+			}
+			n++
+		}
+	}
+	return n
 }
 
 // sentenceCaseHeading reports whether t reads as a heading in a language

@@ -74,6 +74,12 @@ func splitLines(text string) []*line {
 				l.page = page && k == 0
 				l.nbsp = k > 0
 				page = page && l.blank
+				if l.blank && !l.page && len(out) >= 2 && out[len(out)-1].blank && out[len(out)-2].blank {
+					// A third blank line in a row says nothing the second
+					// did not: dropping it keeps memory in proportion to
+					// the text, not to the number of empty lines (issue 15).
+					continue
+				}
 				out = append(out, l)
 			}
 		}

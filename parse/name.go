@@ -20,9 +20,11 @@ func ReadableName(path string) string {
 		base = strings.TrimSuffix(base, ext)
 	}
 	base = strings.Map(func(r rune) rune {
-		switch r {
-		case '_', '-', '.', '+':
+		switch {
+		case r == '_' || r == '-' || r == '.' || r == '+':
 			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError:
+			return -1 // a title never carries control or bidi characters
 		}
 		return r
 	}, base)

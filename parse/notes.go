@@ -34,8 +34,10 @@ func isSuper(r rune) bool {
 
 // noteEntry is one entry of a candidate notes section.
 type noteEntry struct {
-	label, text, why string
-	line             int
+	// label is the entry's number ("1"), written the label as the source
+	// wrote it ("[1]", "1.", "¹").
+	label, written, text, why string
+	line                      int
 }
 
 // findNotes finds the notes section, checks the text's markers against
@@ -99,7 +101,7 @@ func (p *parser) findNotes() {
 		} else {
 			why += "; no marker in the text"
 		}
-		p.doc.Notes = append(p.doc.Notes, essay.Note{ID: id, Label: e.label, Text: e.text, Why: why + e.why, Line: e.line})
+		p.doc.Notes = append(p.doc.Notes, essay.Note{ID: id, Label: e.written, Text: e.text, Why: why + e.why, Line: e.line})
 	}
 	if heading != "" {
 		h := blocks[body]
@@ -145,7 +147,7 @@ func noteEntries(blocks []essay.Block) ([]noteEntry, bool) {
 				if it.Sub != nil {
 					text += " " + strings.ReplaceAll(listText(it.Sub, nil), "\n", " ")
 				}
-				out = append(out, noteEntry{label: strings.Trim(it.Marker, "().[]"), text: text, line: it.Line})
+				out = append(out, noteEntry{label: strings.Trim(it.Marker, "().[]"), written: it.Marker, text: text, line: it.Line})
 			}
 		case b.Kind == essay.Paragraph:
 			m := noteEntryRE.FindStringSubmatch(b.Text)
@@ -158,7 +160,8 @@ func noteEntries(blocks []essay.Block) ([]noteEntry, bool) {
 				continue
 			}
 			label := superDigits.Replace(m[1] + m[2] + m[3] + m[4] + m[5])
-			out = append(out, noteEntry{label: label, text: m[6], line: b.Line})
+			written := strings.TrimSpace(strings.TrimSuffix(b.Text[:len(b.Text)-len(m[6])], ":"))
+			out = append(out, noteEntry{label: label, written: written, text: m[6], line: b.Line})
 		default:
 			return nil, false
 		}

@@ -1,12 +1,16 @@
 // Package parse turns the bytes of a plain-text essay into an
 // *essay.Document: it decodes the text, cuts it into lines, removes site
-// chrome and extraction debris, infers the title and author, and groups
-// the lines into blocks (paragraphs, headings, lists, quotations,
-// references and letter parts) by a prioritised list of rules.
+// chrome and extraction debris, infers the title, subtitle, epigraph and
+// author, groups the lines into blocks (paragraphs, headings of four
+// levels, lists, quotations, verse, scene breaks, references and letter
+// parts) by a prioritised list of rules, moves a confirmed notes section
+// to Document.Notes, and reads inline emphasis and note references into
+// spans.
 //
 // The pipeline is decode -> lines -> boilerplate and debris -> title ->
-// blocks -> typography. Parse never fails on prose: only input that cannot
-// be read as text is an error (*Error).
+// subtitle and epigraph -> blocks -> notes -> typography -> inline. Parse
+// never fails on prose: only input that cannot be read as text is an
+// error (*Error).
 package parse
 
 import (

@@ -15,6 +15,10 @@ import (
 // ellipsis, a show/read/see/view more link, and an optional ellipsis.
 var truncationRE = regexp.MustCompile(`(?i)\s*(?:\.{3}|…)\s*(?:show|read|see|view|load)\s+(?:more|all)(?:\s+(?:content|text))?\s*(?:\.{3}|…)?\s*$`)
 
+// truncationTail is the most bytes at a line's end a truncation marker
+// and its spacing take.
+const truncationTail = 80
+
 // cutTruncationMarkers removes truncation markers glued to the end of
 // lines, marks the next line as following a gap, and flags the preview.
 func (p *parser) cutTruncationMarkers() {
@@ -22,10 +26,20 @@ func (p *parser) cutTruncationMarkers() {
 		if l.blank || l.removed {
 			continue
 		}
-		loc := truncationRE.FindStringIndex(l.text)
-		if loc == nil || loc[0] == 0 {
+		// The marker ends the line: look only at its tail, so that a
+		// long line costs no more than a short one.
+		from := max(0, len(l.text)-truncationTail)
+		for from > 0 && !utf8.RuneStart(l.text[from]) {
+			from--
+		}
+		if !strings.Contains(l.text[from:], "…") && !strings.Contains(l.text[from:], "...") {
 			continue
 		}
+		loc := truncationRE.FindStringIndex(l.text[from:])
+		if loc == nil || from+loc[0] == 0 {
+			continue
+		}
+		loc[0] += from
 		marker := l.text[loc[0]:]
 		p.record(l, max(0, len(l.orig)-len(marker)), marker, "preview: a truncation marker glued to the text; what it hid is missing, so the next text is not joined to it")
 		l.text = l.text[:loc[0]]

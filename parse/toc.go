@@ -2,7 +2,7 @@ package parse
 
 import (
 	"fmt"
-	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -11,21 +11,26 @@ import (
 // that stand later in the text. The line naming the list ("Contents",
 // "Inhalt.") goes with it.
 
-// tocLeaderRE matches the leader dots and page number that end a contents
-// entry: " ........ 12", "  12", " . . . 3".
-var tocLeaderRE = regexp.MustCompile(`(?:\s*[.·…_ ]{2,}\s*|\s+)(?:\d{1,4}|[ivxlc]{1,6})?\s*$`)
+// tocKey is a contents entry or heading reduced to its letters and digits,
+// without leader dots and a page number: "2.1 Chemistry ...... 3" and
+// "2.1 Chemistry" give the same key, as do "Preface ..... xi" and
+// "Preface". (Trimmed by hand, not with a regular expression: it runs on
+// every short line.)
+func tocKey(t string) string {
+	t2 := strings.TrimRight(t, " .·…_0123456789")
+	// A Roman page number after a leader of dots.
+	if i := strings.LastIndexAny(t2, " .…·_"); i >= 0 && i < len(t2)-1 && strings.Trim(t2[i+1:], "ivxlc") == "" &&
+		strings.HasSuffix(strings.TrimRight(t2[:i+1], " "), "..") {
+		t2 = strings.TrimRight(t2[:i+1], " .·…_")
+	}
+	if t2 == "" {
+		t2 = t
+	}
+	return key(t2)
+}
 
 // minTOC is the fewest entries that make a table of contents.
 const minTOC = 3
-
-// tocKey is a contents entry or heading reduced to its letters and digits,
-// without leader dots and a page number.
-func tocKey(t string) string {
-	if loc := tocLeaderRE.FindStringIndex(t); loc != nil && loc[0] > 0 {
-		t = t[:loc[0]]
-	}
-	return key(t)
-}
 
 // removeTOC finds, near the start of the text, runs of at least minTOC consecutive short lines (no
 // blank line between) of which two thirds repeat a later short line, and
@@ -33,17 +38,19 @@ func tocKey(t string) string {
 func (p *parser) removeTOC() {
 	// Where each short line's key last occurs.
 	last := map[string]int{}
+	keys := make([]string, len(p.lines))
 	for i, l := range p.lines {
-		if !l.blank && !l.removed && utf8.RuneCountInString(l.text) <= maxHeading {
-			last[tocKey(l.text)] = i
+		if !l.blank && !l.removed && len(l.text) <= 4*maxHeading && utf8.RuneCountInString(l.text) <= maxHeading {
+			keys[i] = tocKey(l.text)
+			last[keys[i]] = i
 		}
 	}
 	// A table of contents stands near the start.
 	reach := max(200, len(p.lines)/4)
 	for i := 0; i < len(p.lines) && i < reach; {
 		j, hits := i, 0
-		for j < len(p.lines) && !p.lines[j].blank && !p.lines[j].removed && utf8.RuneCountInString(p.lines[j].text) <= maxHeading {
-			k := tocKey(p.lines[j].text)
+		for j < len(p.lines) && keys[j] != "" {
+			k := keys[j]
 			if at, ok := last[k]; ok && at > j && k != "" {
 				hits++
 			}

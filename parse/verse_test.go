@@ -19,7 +19,7 @@ func TestNoFalseVerse(t *testing.T) {
 		m, _ := filepath.Glob(pat)
 		files = append(files, m...)
 	}
-	poems := map[string]bool{"testdata/verse.txt": true, "testdata/epigraph.txt": true}
+	poems := map[string]bool{"testdata/verse.txt": true, "testdata/epigraph.txt": true, "testdata/list-and-poem-end.txt": true}
 	if shared, ok := testutil.Shared(); ok {
 		m, _ := filepath.Glob(filepath.Join(shared, "corpus", "*.txt"))
 		files = append(files, m...)
@@ -52,6 +52,35 @@ func TestNoFalseVerse(t *testing.T) {
 			if b.Kind == essay.Verse {
 				t.Errorf("%s: verse at line %d (%s):\n%s", f, b.Line, b.Why, b.Text)
 			}
+		}
+	}
+}
+
+// TestWrappedQuoteNotVerse checks an indented, hard-wrapped prose
+// quotation whose lines happen to start with capitals (names): its lines
+// fill the wrap width and its breaks are forced, so it stays prose.
+func TestWrappedQuoteNotVerse(t *testing.T) {
+	src := `Trade routes
+
+The old trade between the cities was described by a merchant of the
+time in a letter that survives in the archive of his family, and it is
+worth quoting at length because it names every port that mattered.
+
+    The ships that left Antwerp in spring called first at Lisbon and
+    Cadiz, then at Genoa and Venice, where the Florentine bankers met
+    Them with letters of credit; from there they went on to Alexandria
+    And returned by way of Marseille, London and Hamburg in the autumn.
+
+The letter goes on for many pages in the same vein, and it is a good
+guide to the shape of the trade before the great companies took it over.
+`
+	doc, err := Parse([]byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == essay.Verse {
+			t.Errorf("verse at line %d (%s)", b.Line, b.Why)
 		}
 	}
 }

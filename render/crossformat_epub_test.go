@@ -156,7 +156,9 @@ func epubStructure(t *testing.T, doc *essay.Document) structure {
 	}
 
 	var s structure
-	for _, h := range body.find(func(n *node) bool { return len(n.name) == 2 && n.name[0] == 'h' && n.name[1] >= '2' && n.name[1] <= '5' }) {
+	for _, h := range body.find(func(n *node) bool {
+		return len(n.name) == 2 && n.name[0] == 'h' && n.name[1] >= '2' && n.name[1] <= '5'
+	}) {
 		s.Headings = append(s.Headings, strconv.Itoa(int(h.name[1]-'1'))+" "+h.textOf(isNoteRef))
 	}
 	for _, l := range body.find(func(n *node) bool { return n.name == "ol" || n.name == "ul" }) {

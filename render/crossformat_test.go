@@ -489,22 +489,46 @@ func crossDocs() map[string]*essay.Document {
 }
 
 // TestCrossFormatStructure renders each document in every format and
-// compares each output's structure with the model's.
+// compares each output's structure with the model's, and the formats'
+// structures with each other.
 func TestCrossFormatStructure(t *testing.T) {
 	docs := crossDocs()
 	names := []string{"lists", "headings-verse-notes"}
 	for _, name := range names {
 		doc := docs[name]
 		want := modelStructure(doc)
-		for _, f := range formats {
+		got := make([]*structure, len(formats))
+		for i, f := range formats {
 			t.Run(name+"/"+f.name, func(t *testing.T) {
-				got := f.extract(t, doc)
-				compare(t, "headings", want.Headings, got.Headings)
-				compare(t, "lists", want.Lists, got.Lists)
-				compare(t, "verse", want.Verse, got.Verse)
-				compare(t, "notes", want.Notes, got.Notes)
+				s := f.extract(t, doc)
+				got[i] = &s
+				compareStructure(t, "the model", want, s)
 			})
 		}
+		for i := 1; i < len(formats); i++ {
+			if got[0] != nil && got[i] != nil {
+				t.Run(name+"/"+formats[0].name+"-vs-"+formats[i].name, func(t *testing.T) {
+					compareStructure(t, formats[0].name, *got[0], *got[i])
+				})
+			}
+		}
+	}
+}
+
+// compareStructure fails for each part of got that differs from want
+// (what other names).
+func compareStructure(t *testing.T, other string, want, got structure) {
+	t.Helper()
+	compareTo(t, other, "headings", want.Headings, got.Headings)
+	compareTo(t, other, "lists", want.Lists, got.Lists)
+	compareTo(t, other, "verse", want.Verse, got.Verse)
+	compareTo(t, other, "notes", want.Notes, got.Notes)
+}
+
+func compareTo(t *testing.T, other, what string, want, got []string) {
+	t.Helper()
+	if strings.Join(want, "\n") != strings.Join(got, "\n") {
+		t.Errorf("%s differ from %s:\n got: %q\nwant: %q", what, other, got, want)
 	}
 }
 

@@ -36,6 +36,27 @@ type Book struct {
 	Parts    []Part
 }
 
+// MainLang is the book's language: Lang, else the language most of its
+// essays are in (the earlier on a tie), else "". Each Part keeps its own
+// Doc.Lang, which renderers declare where it differs.
+func (b *Book) MainLang() string {
+	if b.Lang != "" {
+		return b.Lang
+	}
+	count := map[string]int{}
+	best := ""
+	for _, p := range b.Parts {
+		if p.Doc == nil || p.Doc.Lang == "" {
+			continue
+		}
+		count[p.Doc.Lang]++
+		if count[p.Doc.Lang] > count[best] {
+			best = p.Doc.Lang
+		}
+	}
+	return best
+}
+
 // Single returns the Book for one essay.
 func Single(doc *essay.Document, watermark, date string) *Book {
 	return &Book{

@@ -66,7 +66,7 @@ func newApp(e *env) *cli.App {
 				UsageText:    "essayexport inspect [--json|--html] INPUT...",
 				Flags:        append(parseFlags(e), inspectFlags(e)...),
 				OnUsageError: onUsageError,
-				Action:       func(c *cli.Context) error { return inspect(c.Context, e, bindArgs(c, e, "inspect")) },
+				Action:       func(c *cli.Context) error { return inspectChecked(c.Context, e, bindArgs(c, e, "inspect")) },
 			},
 		},
 	}
@@ -102,6 +102,7 @@ func commonFlags(e *env) []cli.Flag {
 		&cli.StringFlag{Name: "subject", Usage: "subject `TEXT` for the metadata", Destination: &a.subject},
 		&cli.BoolFlag{Name: "pack", Usage: "put all inputs into one coursework pack (needs -o)", Destination: &a.pack},
 		&cli.StringFlag{Name: "manifest", Usage: "build the pack from `FILE` (YAML: title, entries, ...); implies --pack", Destination: &a.manifest},
+		&cli.StringFlag{Name: "manifest-root", Usage: "allow manifest entries anywhere under `DIR` (default: only under the manifest's folder)", Destination: &a.manifestRoot},
 	)
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -26,6 +28,29 @@ type env struct {
 	stderrIsTTY    bool
 	getenv         func(string) string
 	args           args
+
+	// sources says how to open the inputs found in a folder or listed in
+	// a manifest or --files-from: inside a root they may not leave
+	// (symbolic links included), and only regular files. Written while
+	// the inputs are expanded, read-only after.
+	sources map[string]source
+	roots   []*os.Root // opened for sources; closed when the run ends
+}
+
+// closeRoots closes the folders opened for the inputs.
+func (e *env) closeRoots() {
+	for _, r := range e.roots {
+		r.Close()
+	}
+	e.roots = nil
+}
+
+// source is how one input is opened. With root set, rel is opened inside
+// it; regular says that only a regular file may be read.
+type source struct {
+	root    *os.Root
+	rel     string
+	regular bool
 }
 
 // args holds every flag of every command, bound by urfave/cli.
@@ -52,6 +77,8 @@ type args struct {
 	jobs                          int
 	skipUpToDate, quiet, failFast bool
 	logJSON, shard                string
+
+	manifestRoot string
 
 	// pdf
 	paper, margin         string
@@ -126,7 +153,7 @@ func (a *args) check(e *env) error {
 	}
 	n, err := parseSize(a.maxSize)
 	if err != nil {
-		return usagef("write it like 50MB, 500KB or 1GB", "--max-size %q: %v", a.maxSize, err)
+		return usagef("write it like 50MB, 500KB or 1GB (at most 4GB)", "--max-size %q: %v", a.maxSize, err)
 	}
 	a.maxBytes = n
 	if a.encoding != "" {
@@ -153,11 +180,19 @@ func (a *args) check(e *env) error {
 		}
 		a.shardK, a.shardN = k, n
 	}
-	if a.jobs < 0 {
-		return usagef("give a positive number", "--jobs %d", a.jobs)
+	if a.jobs < 0 || a.jobs > maxJobs {
+		return usagef(fmt.Sprintf("give a number from 1 to %d (0 or none: one per CPU)", maxJobs), "--jobs %d", a.jobs)
 	}
 	if a.jobs == 0 {
 		a.jobs = runtime.NumCPU()
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"font-size", a.fontSize}, {"line-spacing", a.lineSpacing}, {"watermark-opacity", a.wmOpacity}, {"watermark-angle", a.wmAngle}} {
+		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			return usagef("give a number", "--%s %g is not a number", f.name, f.v)
+		}
 	}
 	if a.format == "pdf" {
 		switch strings.ToLower(a.paper) {
@@ -167,17 +202,17 @@ func (a *args) check(e *env) error {
 			return usagef("use a4 or letter", "--paper %q is not a paper size", a.paper)
 		}
 		mm, err := parseLength(a.margin)
-		if err != nil || mm < 5 || mm > 60 {
+		if err != nil || !(mm >= 5 && mm <= 60) { // NaN fails too
 			return usagef("give a margin between 5mm and 60mm, such as 25mm, 2.5cm or 1in", "--margin %q", a.margin)
 		}
 		a.marginMM = mm
-		if a.fontSize < 6 || a.fontSize > 24 {
+		if !(a.fontSize >= 6 && a.fontSize <= 24) {
 			return usagef("give a size from 6 to 24 points", "--font-size %g", a.fontSize)
 		}
-		if a.lineSpacing < 0.8 || a.lineSpacing > 3 {
+		if !(a.lineSpacing >= 0.8 && a.lineSpacing <= 3) {
 			return usagef("give a multiple from 0.8 to 3, such as 1.5 or 2", "--line-spacing %g", a.lineSpacing)
 		}
-		if a.wmOpacity <= 0 || a.wmOpacity > 1 {
+		if !(a.wmOpacity > 0 && a.wmOpacity <= 1) {
 			return usagef("give an opacity above 0 and at most 1, such as 0.15", "--watermark-opacity %g", a.wmOpacity)
 		}
 		c, ok := parseColor(a.wmColor)
@@ -195,10 +230,20 @@ func (a *args) check(e *env) error {
 		if err != nil || sec < 0 {
 			return usagef("set it to a number of seconds since 1970, or unset it", "SOURCE_DATE_EPOCH=%q is not a Unix time", s)
 		}
+		if sec > maxEpoch {
+			return usagef("set it to a date before the year 10000, or unset it", "SOURCE_DATE_EPOCH=%q is after the year 9999, which metadata dates cannot hold", s)
+		}
 		a.modified = time.Unix(sec, 0).UTC()
 	}
 	return nil
 }
+
+// Bounds of flag values.
+const (
+	maxJobs    = 256          // -j: more workers than this only take memory
+	maxMaxSize = 4 << 30      // --max-size: an essay is never this long
+	maxEpoch   = 253402300799 // SOURCE_DATE_EPOCH: 9999-12-31T23:59:59Z
+)
 
 // parseOptions is what the parser needs from the flags.
 func (a *args) parseOptions(name string) parse.Options {
@@ -270,10 +315,14 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f <= 0 {
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, fmt.Errorf("not a size")
 	}
-	return int64(f * float64(mult)), nil
+	n := f * float64(mult)
+	if n < 1 || n > maxMaxSize {
+		return 0, fmt.Errorf("not a size from 1 byte to 4GB")
+	}
+	return int64(n), nil
 }
 
 func parseLength(s string) (mm float64, err error) {

@@ -37,7 +37,7 @@ func convert(ctx context.Context, e *env, a *args) error {
 	}
 	opts := a.renderOptions()
 	if a.format == "epub" && a.cover != "auto" && a.cover != "none" {
-		img, err := os.ReadFile(a.cover)
+		img, err := readLimited(a.cover, maxCoverSize, "--cover")
 		if err != nil {
 			return usagef("give a PNG or JPEG image, or --cover none", "--cover %s: %v", a.cover, pathErr(err))
 		}
@@ -46,11 +46,15 @@ func convert(ctx context.Context, e *env, a *args) error {
 		}
 		opts.Cover.Image = img
 	}
+	defer e.closeRoots()
 	if a.pack {
 		return buildPack(ctx, e, a, opts)
 	}
 	items, err := plan(e, a)
 	if err != nil {
+		return err
+	}
+	if err := checkReadsNotWritten(a, items); err != nil {
 		return err
 	}
 	var binTime time.Time
@@ -65,7 +69,7 @@ func convert(ctx context.Context, e *env, a *args) error {
 	if err != nil {
 		return err
 	}
-	defer rep.close()
+	defer rep.close() // after an early return; a second close does nothing
 	base := a.options(opts)
 	work := func(ctx context.Context, it item) (outcome, error) {
 		start := time.Now()
@@ -101,10 +105,11 @@ func convert(ctx context.Context, e *env, a *args) error {
 		return runErr
 	}
 	rep.summary()
+	logErr := rep.close()
 	if rep.failed > 0 {
 		return &failedError{rep.failed}
 	}
-	return nil
+	return logErr
 }
 
 // upToDate reports whether it's output is newer than its input and the
@@ -138,6 +143,7 @@ type reporter struct {
 	written, skipped, failed int
 	bar                      *progress
 	log                      io.WriteCloser
+	logErr                   error // the first failed write to --log-json
 }
 
 func newReporter(e *env, a *args, total int) (*reporter, error) {
@@ -172,7 +178,7 @@ func (r *reporter) report(ctx context.Context, it item, o outcome, err error) bo
 	if !r.a.quiet && len(o.warnings) > 0 {
 		r.bar.clear()
 		for _, w := range o.warnings {
-			fmt.Fprintf(r.e.stderr, "essayexport: warning: %s: %s\n", displayName(it.input), oneLine(w))
+			fmt.Fprintf(r.e.stderr, "essayexport: warning: %s: %s\n", msgName(it.input), oneLine(w))
 		}
 	}
 	r.bar.add()
@@ -187,7 +193,9 @@ func (r *reporter) report(ctx context.Context, it item, o outcome, err error) bo
 			rec.Output = ""
 		}
 		line, _ := json.Marshal(rec)
-		r.log.Write(append(line, '\n'))
+		if _, err := r.log.Write(append(line, '\n')); err != nil && r.logErr == nil {
+			r.logErr = err
+		}
 	}
 	return err == nil || !r.a.failFast
 }
@@ -222,10 +230,22 @@ func (r *reporter) summary() {
 	fmt.Fprintf(r.e.stderr, "essayexport: %s\n", s)
 }
 
-func (r *reporter) close() {
-	if r.log != nil {
-		r.log.Close()
+// close closes --log-json; an error writing it is a failure of the run
+// (a script reads that log), named on its own line.
+func (r *reporter) close() error {
+	if r.log == nil {
+		return nil
 	}
+	err := r.log.Close()
+	r.log = nil
+	if r.logErr != nil {
+		err = r.logErr
+	}
+	if err != nil {
+		reportFailure(r.e, "--log-json", &writeError{path: r.a.logJSON, err: err})
+		return &failedError{1}
+	}
+	return nil
 }
 
 func displayName(input string) string {

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"syscall"
 
@@ -77,3 +79,35 @@ func (w *writeError) Error() string {
 	return fmt.Sprintf("cannot write %s: %v", w.path, pathErr(w.err))
 }
 func (w *writeError) Unwrap() error { return w.err }
+
+// errWriter remembers the first error writing to w.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (ew *errWriter) Write(p []byte) (int, error) {
+	if ew.err != nil {
+		return 0, ew.err
+	}
+	n, err := ew.w.Write(p)
+	if err != nil {
+		ew.err = err
+	}
+	return n, err
+}
+
+// inspectChecked runs inspect and makes a failed write to standard output
+// (a full disk, a closed pipe) a failure of the run, not a silent loss.
+func inspectChecked(ctx context.Context, e *env, a *args) error {
+	ew := &errWriter{w: e.stdout}
+	stdout := e.stdout
+	e.stdout = ew
+	defer func() { e.stdout = stdout }()
+	err := inspect(ctx, e, a)
+	if ew.err != nil {
+		reportFailure(e, "inspect", &writeError{path: "standard output", err: ew.err})
+		return &failedError{1}
+	}
+	return err
+}

@@ -241,3 +241,191 @@ func TestPanicInOneRender(t *testing.T) {
 		t.Error("the input whose render panicked has an output")
 	}
 }
+
+// startBin starts the essayexport binary (testscript's copy on PATH).
+func startBin(t *testing.T, stderr *bytes.Buffer, args ...string) *exec.Cmd {
+	t.Helper()
+	bin, err := exec.LookPath("essayexport")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd
+}
+
+// waitStatus waits for cmd and returns its exit status and how long it
+// took from since.
+func waitStatus(t *testing.T, cmd *exec.Cmd, since time.Time) (int, time.Duration) {
+	t.Helper()
+	err := cmd.Wait()
+	took := time.Since(since)
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode(), took
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0, took
+}
+
+// longEssay writes an essay of about n bytes of blank-line paragraphs.
+func longEssay(t *testing.T, path string, n int) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("A Long Essay\n\n")
+	para := strings.Repeat("The committee met on a wet Tuesday and decided, after a long debate, to plant more trees along the canal. ", 5) + "\n\n"
+	for b.Len() < n {
+		b.WriteString(para)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSignalDuringRender: SIGTERM while one long PDF is being rendered,
+// and while a pack is, ends the run within 2 s with status 143 and no
+// output (issue 15, fault 8: it took 82 s and 23 s).
+func TestSignalDuringRender(t *testing.T) {
+	dir := t.TempDir()
+	longEssay(t, filepath.Join(dir, "long.txt"), 4<<20)
+	writeEssays(t, filepath.Join(dir, "pack"), 1500)
+	for _, tc := range []struct {
+		name string
+		args []string
+		out  string
+	}{
+		{"one long essay", []string{"pdf", "-o", filepath.Join(dir, "long.pdf"), filepath.Join(dir, "long.txt")}, filepath.Join(dir, "long.pdf")},
+		{"a pack", []string{"pdf", "--pack", "-o", filepath.Join(dir, "pack.pdf"), filepath.Join(dir, "pack")}, filepath.Join(dir, "pack.pdf")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			cmd := startBin(t, &stderr, tc.args...)
+			time.Sleep(1500 * time.Millisecond) // read and parsed; rendering
+			sent := time.Now()
+			cmd.Process.Signal(syscall.SIGTERM)
+			code, took := waitStatus(t, cmd, sent)
+			t.Logf("SIGTERM to exit: %v", took)
+			if code != exitTerminated {
+				t.Fatalf("status %d, want 143\n%s", code, stderr.String())
+			}
+			if took > 2*time.Second {
+				t.Errorf("the run ended %v after SIGTERM, want within 2 s", took)
+			}
+			if _, err := os.Stat(tc.out); err == nil {
+				t.Errorf("%s was written", tc.out)
+			}
+			if m, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(m) > 0 {
+				t.Errorf("temporary files left: %v", m)
+			}
+		})
+	}
+}
+
+// TestSignalWhileFIFOBlocks: an input named on the command line that is
+// a pipe nobody writes blocks the run; SIGINT ends it within the grace
+// time, and a second SIGINT at once (issue 15, fault 2: it hung for ever).
+func TestSignalWhileFIFOBlocks(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "in.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, twice := range []bool{false, true} {
+		t.Run(fmt.Sprintf("twice=%v", twice), func(t *testing.T) {
+			var stderr bytes.Buffer
+			cmd := startBin(t, &stderr, "pdf", "-o", filepath.Join(dir, "out.pdf"), fifo)
+			time.Sleep(300 * time.Millisecond)
+			sent := time.Now()
+			cmd.Process.Signal(syscall.SIGINT)
+			limit := 2 * time.Second
+			if twice {
+				time.Sleep(100 * time.Millisecond)
+				cmd.Process.Signal(syscall.SIGINT)
+				limit = 600 * time.Millisecond
+			}
+			code, took := waitStatus(t, cmd, sent)
+			t.Logf("SIGINT to exit: %v", took)
+			if code != exitInterrupted {
+				t.Fatalf("status %d, want 130\n%s", code, stderr.String())
+			}
+			if took > limit {
+				t.Errorf("the run ended %v after SIGINT, want within %v", took, limit)
+			}
+			if !strings.Contains(stderr.String(), "stopped: interrupted by interrupt") {
+				t.Errorf("stderr does not say it stopped:\n%s", stderr.String())
+			}
+		})
+	}
+}
+
+// TestInspectStdoutFull: inspect's output onto a full disk is a failure
+// (issue 15, fault 10: it exited 0).
+func TestInspectStdoutFull(t *testing.T) {
+	dir := t.TempDir()
+	writeEssays(t, dir, 1)
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full")
+	}
+	defer full.Close()
+	var stderr bytes.Buffer
+	bin, _ := exec.LookPath("essayexport")
+	cmd := exec.Command(bin, "inspect", "--json", filepath.Join(dir, "e0000.txt"))
+	cmd.Stdout, cmd.Stderr = full, &stderr
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitFailed {
+		t.Fatalf("exit: %v, want status 1\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "cannot write standard output: no space left on device") {
+		t.Errorf("stderr does not name the failed write:\n%s", stderr.String())
+	}
+}
+
+// TestMemoryBound converts 10 MB inputs in a child process and checks its
+// peak RSS against the bound README states: 20 times the input plus 50 MB.
+// The shapes are issue 15's: mostly empty lines (it took 5.6 GB for 40 MB,
+// 1.7 GB for 10 MB) and blank-line paragraphs to EPUB. (PDF paragraphs
+// are above the bound: see README, "Bad input".)
+func TestMemoryBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts 20 MB of text")
+	}
+	dir := t.TempDir()
+	const size = 10 << 20
+	sentence := "The committee met on a wet Tuesday and decided, after a long debate, to plant more trees along the canal. "
+	shapes := map[string]string{
+		"empty": strings.Repeat("\n", 2000) + sentence + "\n",
+		"paras": strings.Repeat(sentence, 3) + "\n\n",
+	}
+	for _, tc := range []struct{ shape, format string }{{"empty", "pdf"}, {"paras", "epub"}} {
+		t.Run(tc.shape+"-"+tc.format, func(t *testing.T) {
+			in := filepath.Join(dir, tc.shape+".txt")
+			var b strings.Builder
+			b.WriteString("A Large Essay\n\n")
+			for b.Len() < size {
+				b.WriteString(shapes[tc.shape])
+			}
+			if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			cmd := startBin(t, &stderr, tc.format, "-q", "-o", filepath.Join(dir, "out."+tc.format), in)
+			if code, took := waitStatus(t, cmd, time.Now()); code != 0 {
+				t.Fatalf("status %d after %v\n%s", code, took, stderr.String())
+			}
+			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KB on Linux
+			bound := int64(20*b.Len() + 50<<20)
+			t.Logf("%s to %s: %d MB input, peak RSS %.1f MB (%.1f bytes per input byte), bound %d MB",
+				tc.shape, tc.format, b.Len()>>20, float64(rss)/(1<<20), float64(rss)/float64(b.Len()), bound>>20)
+			if rss > bound {
+				t.Errorf("peak RSS %d MB is above the bound %d MB", rss>>20, bound>>20)
+			}
+		})
+	}
+}

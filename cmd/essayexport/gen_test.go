@@ -23,6 +23,8 @@ import (
 //	longline             a single line of ARG bytes of prose
 //	manylines            ARG short lines
 //	sparse               a file of ARG bytes (sparse; never read whole)
+//	evilnames            in folder FILE: two binary files, one whose name holds newlines, one an escape sequence
+//	longname             in folder FILE: an essay whose name is 255 bytes with .txt
 //	hostile              markup, control and bidi characters, a 10,000-character word, emoji and CJK
 func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
@@ -85,6 +87,19 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 			b.WriteString(" of a long list.\n")
 		}
 		data = []byte(b.String())
+	case "evilnames":
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			ts.Fatalf("mkfile: %v", err)
+		}
+		os.WriteFile(filepath.Join(path, "x\n1 written, 0 failed\nz.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+		os.WriteFile(filepath.Join(path, "e\x1b[31mvil.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+		return
+	case "longname":
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			ts.Fatalf("mkfile: %v", err)
+		}
+		os.WriteFile(filepath.Join(path, strings.Repeat("a", 251)+".txt"), []byte("A Title\n\n"+sentence+"\n"), 0o644)
+		return
 	case "sparse":
 		f, err := os.Create(path)
 		if err != nil {

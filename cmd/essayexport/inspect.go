@@ -104,7 +104,7 @@ func printInspect(w io.Writer, r inspectReport) {
 	fmt.Fprintf(w, "  encoding  %s\n", d.Encoding)
 	fmt.Fprintf(w, "  title     %s  [from %s]\n", title, d.TitleSource)
 	if d.Subtitle != "" {
-		fmt.Fprintf(w, "  subtitle  %q\n", d.Subtitle)
+		fmt.Fprintf(w, "  subtitle  %q  [%s]\n", d.Subtitle, d.SubtitleWhy)
 	}
 	if d.Author != "" {
 		fmt.Fprintf(w, "  author    %q\n", d.Author)

@@ -215,7 +215,7 @@ func blockClass(b *essay.Block) (string, string) {
 		return "quote", "quote"
 	case essay.Verse:
 		return "verse", "verse"
-	case essay.List, essay.ListItem, essay.Reference:
+	case essay.List:
 		return "list", string(b.Kind)
 	case essay.Dateline, essay.Salutation, essay.Signature:
 		return "letter", string(b.Kind)

@@ -10,9 +10,12 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 )
@@ -130,7 +133,46 @@ type failedError struct{ n int }
 
 func (f *failedError) Error() string { return fmt.Sprintf("%d inputs failed", f.n) }
 
-// oneLine folds a message onto one line, as every message must be.
+// oneLine folds a message onto one line, as every message must be, and
+// escapes the control and bidi characters left in it (a file name with an
+// escape sequence must not reach the terminal as one).
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return escapeControls(strings.Join(strings.Fields(s), " "))
+}
+
+// msgName is an input or output name as messages show it: quoted, with
+// escapes, when it holds a control or bidi character (a newline in a name
+// must not forge a line of the summary).
+func msgName(name string) string {
+	name = displayName(name)
+	if strings.IndexFunc(name, unsafeRune) >= 0 || !utf8.ValidString(name) {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
+// escapeControls writes each control or bidi character of s as a Go
+// escape (\x1b, \u202e).
+func escapeControls(s string) string {
+	if strings.IndexFunc(s, unsafeRune) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// unsafeRune reports a character that must not reach a terminal raw: C0
+// and C1 controls, and the bidi embeddings, overrides, isolates and marks
+// that reorder what is shown.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+		r == 0x200e || r == 0x200f || r == 0x061c
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/essayexport/essayexport/internal/pdfua"
 	"github.com/essayexport/essayexport/internal/testutil"
 )
 
@@ -25,7 +26,7 @@ func TestMain(m *testing.M) {
 // TestScripts runs every CLI behaviour in testdata/script/*.txtar.
 // Besides testscript's own commands, the scripts have:
 //
-//	validate-pdf FILE          qpdf --check passes and pdffonts lists every font embedded
+//	validate-pdf FILE          qpdf --check passes and pdffonts lists every font embedded, subsetted, with ToUnicode
 //	validate-epub FILE         epubcheck reports 0 errors and 0 warnings
 //	pdftext FILE OUT           the text pdftotext extracts, into OUT
 //	epubtext FILE OUT          the XHTML of the EPUB's content documents, into OUT
@@ -95,12 +96,12 @@ func validatePDF(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
-		if len(f) < 7 || f[len(f)-5] != "yes" {
-			ts.Fatalf("pdffonts %s: not embedded: %s", args[0], l)
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+			ts.Fatalf("pdffonts %s: not embedded, subsetted and with ToUnicode: %s", args[0], l)
 		}
 	}
-	if fail, _, err := testutil.PDFUAProblems(file); err != nil || len(fail) > 0 {
-		ts.Fatalf("PDF/UA check of %s: %v\n%s", args[0], err, strings.Join(fail, "\n"))
+	if problems, err := pdfua.Check(file); err != nil || len(problems) > 0 {
+		ts.Fatalf("PDF/UA check of %s: %v\n%s", args[0], err, strings.Join(problems, "\n"))
 	}
 }
 

@@ -39,9 +39,11 @@ type manifestEntry struct {
 	Watermark *string `yaml:"watermark"`
 }
 
-// loadManifest reads and checks a manifest.
-func loadManifest(path string) (*manifest, error) {
-	data, err := os.ReadFile(path)
+// loadManifest reads and checks a manifest. Its entries are opened
+// inside root (default: the manifest's folder): an entry that leaves it,
+// by "..", an absolute path or a symbolic link, is refused when read.
+func loadManifest(e *env, path, root string) (*manifest, error) {
+	data, err := readLimited(path, maxManifestSize, "--manifest")
 	if err != nil {
 		return nil, usagef("give the path of a pack manifest (YAML)", "--manifest %s: %v", path, pathErr(err))
 	}
@@ -54,14 +56,40 @@ func loadManifest(path string) (*manifest, error) {
 	if len(m.Entries) == 0 {
 		return nil, usagef("list the essays under entries:, each with a file:", "--manifest %s: no entries", path)
 	}
-	base := filepath.Dir(path)
+	base, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	if root == "" {
+		root = base
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	r, err := os.OpenRoot(absRoot)
+	if err != nil {
+		return nil, usagef("give --manifest-root a folder", "--manifest-root %s: %v", root, pathErr(err))
+	}
+	e.roots = append(e.roots, r)
+	if e.sources == nil {
+		e.sources = map[string]source{}
+	}
 	for i, en := range m.Entries {
 		if strings.TrimSpace(en.File) == "" {
 			return nil, usagef("give every entry a file:", "--manifest %s: entry %d has no file", path, i+1)
 		}
-		if !filepath.IsAbs(en.File) {
-			m.Entries[i].File = filepath.Join(base, en.File)
+		abs := en.File
+		if !filepath.IsAbs(abs) {
+			m.Entries[i].File = filepath.Join(filepath.Dir(path), en.File)
+			abs = filepath.Join(base, en.File)
 		}
+		rel, err := filepath.Rel(absRoot, abs)
+		if err != nil || !filepath.IsLocal(rel) {
+			// outside the root: opening ".." from the root is refused
+			rel = filepath.Join("..", filepath.Base(abs))
+		}
+		e.sources[m.Entries[i].File] = source{root: r, rel: rel, regular: true}
 	}
 	return &m, nil
 }
@@ -78,7 +106,7 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 		if len(a.inputs) > 0 || a.filesFrom != "" {
 			return usagef("list the essays in the manifest, or give them on the command line without --manifest", "--manifest and input files cannot be used together")
 		}
-		m, err := loadManifest(a.manifest)
+		m, err := loadManifest(e, a.manifest, a.manifestRoot)
 		if err != nil {
 			return err
 		}
@@ -107,6 +135,9 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 	}
 	if a.output == "-" && e.stdoutIsTTY {
 		return usagef("redirect it or give -o FILE", "refusing to write a binary %s to the terminal", strings.ToUpper(a.format))
+	}
+	if err := checkReadsNotWritten(a, nil); err != nil {
+		return err
 	}
 	for _, en := range entries {
 		if sameFile(en.File, a.output) {
@@ -150,13 +181,13 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 	if !a.quiet {
 		for _, en := range res.Entries {
 			for _, w := range en.Warnings {
-				fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", displayName(en.Name), oneLine(w))
+				fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", msgName(en.Name), oneLine(w))
 			}
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", a.output, oneLine(w))
+			fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", msgName(a.output), oneLine(w))
 		}
-		fmt.Fprintf(e.stderr, "essayexport: pack of %s essays written to %s", commas(len(entries)), a.output)
+		fmt.Fprintf(e.stderr, "essayexport: pack of %s essays written to %s", commas(len(entries)), msgName(a.output))
 		if res.Pages > 0 && a.format == "pdf" {
 			fmt.Fprintf(e.stderr, " (%d pages)", res.Pages)
 		}
@@ -167,7 +198,7 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 
 func reportFailure(e *env, input string, err error) {
 	msg, hint := describe(err)
-	fmt.Fprintf(e.stderr, "essayexport: error: %s: %s\n", displayName(input), oneLine(msg))
+	fmt.Fprintf(e.stderr, "essayexport: error: %s: %s\n", msgName(input), oneLine(msg))
 	if hint != "" {
 		fmt.Fprintf(e.stderr, "essayexport: hint: %s\n", hint)
 	}

@@ -91,9 +91,6 @@ func DocTexts(d *essay.Document, markers bool) []string {
 				}
 			}
 		default:
-			if markers {
-				out = append(out, b.Marker)
-			}
 			spans(b.Runs())
 		}
 		out = append(out, b.Attribution)

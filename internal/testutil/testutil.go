@@ -14,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"testing"
 
@@ -90,40 +89,18 @@ func QpdfCheck(t testing.TB, path string) string {
 	return out
 }
 
-// pdfuaPending lists PDF/UA problems that work in progress will fix; they
-// are logged, not failed. Missing ToUnicode maps go away with the CID
-// font layer (issue #14); remove the entry when it lands.
-var pdfuaPending = []string{"has no ToUnicode map"}
-
 // PDFUA runs the PDF/UA checker (internal/pdfua) on path and fails the
 // test on any problem.
 func PDFUA(t testing.TB, path string) {
 	t.Helper()
 	Need(t, "qpdf")
-	fail, pending, err := PDFUAProblems(path)
+	problems, err := pdfua.Check(path)
 	if err != nil {
 		t.Fatalf("PDF/UA check of %s: %v", path, err)
 	}
-	for _, p := range pending {
-		t.Logf("PDF/UA (pending): %s", p)
+	if len(problems) > 0 {
+		t.Fatalf("PDF/UA check of %s:\n%s", path, strings.Join(problems, "\n"))
 	}
-	if len(fail) > 0 {
-		t.Fatalf("PDF/UA check of %s:\n%s", path, strings.Join(fail, "\n"))
-	}
-}
-
-// PDFUAProblems runs the PDF/UA checker on path and returns its problems,
-// those that work in progress will fix apart.
-func PDFUAProblems(path string) (fail, pending []string, err error) {
-	problems, err := pdfua.Check(path)
-	for _, p := range problems {
-		if slices.ContainsFunc(pdfuaPending, func(s string) bool { return strings.Contains(p, s) }) {
-			pending = append(pending, p)
-		} else {
-			fail = append(fail, p)
-		}
-	}
-	return fail, pending, err
 }
 
 // PdfToText returns the text pdftotext extracts from path.
@@ -137,8 +114,9 @@ func PdfToText(t testing.TB, path string, args ...string) string {
 	return string(out)
 }
 
-// PdfFonts returns pdffonts' listing for path and fails the test if any
-// font is not embedded.
+// PdfFonts returns pdffonts' listing for path and fails the test unless
+// every font is embedded, subsetted and has a ToUnicode map (emb, sub and
+// uni all "yes").
 func PdfFonts(t testing.TB, path string) string {
 	t.Helper()
 	Need(t, "pdffonts")
@@ -153,8 +131,8 @@ func PdfFonts(t testing.TB, path string) string {
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
 		// columns: name type [type2] encoding emb sub uni object ID
-		if len(f) < 7 || f[len(f)-5] != "yes" {
-			t.Fatalf("pdffonts %s: font not embedded: %q\n%s", path, l, out)
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+			t.Fatalf("pdffonts %s: font not embedded, subsetted and with ToUnicode: %q\n%s", path, l, out)
 		}
 	}
 	return out

@@ -3,9 +3,9 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,13 +18,20 @@ import (
 )
 
 // parsedSamples parses every sample, and the seed where ../shared
-// exists, as the CLI does, and returns them by name.
-func parsedSamples(t testing.TB) (names []string, docs []*essay.Document) {
+// exists (with withCorpora, also the corpus and corpus2 essays), as the
+// CLI does, and returns them by name.
+func parsedSamples(t testing.TB, withCorpora bool) (names []string, docs []*essay.Document) {
 	t.Helper()
 	paths, _ := filepath.Glob(filepath.Join(testutil.RepoRoot(), "samples", "*.txt"))
 	if shared, ok := testutil.Shared(); ok {
 		if seed := filepath.Join(shared, "seeds", "essay-bank-preview.txt"); fileExists(seed) {
 			paths = append(paths, seed)
+		}
+		if withCorpora {
+			for _, c := range []string{"corpus", "corpus2"} {
+				cs, _ := filepath.Glob(filepath.Join(shared, c, "*.txt"))
+				paths = append(paths, cs...)
+			}
 		}
 	}
 	if len(paths) < 5 {
@@ -36,7 +43,7 @@ func parsedSamples(t testing.TB) (names []string, docs []*essay.Document) {
 			t.Fatal(err)
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".txt")
-		if !strings.Contains(p, string(filepath.Separator)+"samples"+string(filepath.Separator)) {
+		if strings.Contains(p, string(filepath.Separator)+"seeds"+string(filepath.Separator)) {
 			name = "seed-" + name
 		}
 		d, err := parse.Parse(src, parse.Options{Name: name})
@@ -55,9 +62,10 @@ func fileExists(p string) bool {
 }
 
 // TestAce runs Ace by DAISY, and epubcheck, on books that between them
-// take every path of the renderer: a pack of every sample and the seed
-// (parsed as the CLI parses them, every other one watermarked) and the
-// document with every schema-2 construct, which is the sweep; the seed
+// take every path of the renderer: a pack of every sample, the seed and,
+// where ../shared exists, the 45 essays of corpus and corpus2 (parsed as
+// the CLI parses them, every other one watermarked) and the document
+// with every schema-2 construct, which is the sweep; the seed
 // as a single essay; and the construct document as a single essay,
 // plain and watermarked with a user's cover and embedded fonts. Each
 // must have no Ace violation of any impact and epubcheck's 0 errors and
@@ -69,7 +77,7 @@ func fileExists(p string) bool {
 func TestAce(t *testing.T) {
 	testutil.NeedAce(t)
 	testutil.Need(t, "epubcheck")
-	names, docs := parsedSamples(t)
+	names, docs := parsedSamples(t, true)
 	books := map[string]*render.Book{}
 	opts := map[string]render.Options{}
 	pack := &render.Book{Pack: true, Title: "Every sample", Subtitle: "A pack for the accessibility check", Author: "essayexport tests", Lang: "en"}

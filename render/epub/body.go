@@ -4,7 +4,10 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/essayexport/essayexport/essay"
+	textlang "github.com/essayexport/essayexport/internal/lang"
 	"github.com/essayexport/essayexport/render"
 )
 
@@ -102,7 +105,10 @@ type bodyWriter struct {
 	file  string  // the document's file name, for the TOC's links
 	lang  string  // the book's language, for the notes heading
 	heads []tocHead
-	notes noteIndex
+	// levels holds the open headings' levels, model and drawn, outermost
+	// first (see writeHeading).
+	levels [][2]int
+	notes  noteIndex
 }
 
 // tocHead is a heading written to the document, for the TOC.
@@ -118,13 +124,17 @@ type tocHead struct {
 // page); wm is the part's watermark ("" for none). The classes the body
 // uses are added to cls.
 func partBody(d *essay.Document, heading, wm, file, lang string, cls *classes) (string, []tocEntry) {
-	w := bodyWriter{file: file, lang: lang, notes: newNoteIndex(d.Notes)}
+	notesLang := lang // the notes heading is in the essay's own language
+	if d.Lang != "" {
+		notesLang = d.Lang
+	}
+	w := bodyWriter{file: file, lang: notesLang, notes: newNoteIndex(d.Notes)}
 	w.b.Grow(256 + len(d.Blocks)*200)
 	if wm != "" {
 		watermarkLayer(&w.b, wm)
 		w.cls |= clsWatermark | clsNotice
 	}
-	w.b.WriteString(`<section epub:type="bodymatter">` + "\n")
+	w.b.WriteString(`<section epub:type="bodymatter"` + partLang(d.Lang, lang) + ">\n")
 	if h := clean(heading); h != "" {
 		w.line("h1", "", 0, h)
 		w.line("div", "subtitle", clsSubtitle, d.Subtitle)
@@ -207,7 +217,21 @@ func (w *bodyWriter) writeHeading(b *essay.Block) {
 	if len(runs) == 0 {
 		return
 	}
-	level := min(max(b.Level, 1), 4)
+	// A heading is drawn one level under the nearest heading before it
+	// that the model puts higher: the model's level where no level is
+	// skipped, and no gap where one is (a level 3 straight under a level
+	// 1, or a first heading of level 2), which would leave a screen
+	// reader's outline with a hole (Ace: heading-order). Siblings stay
+	// siblings.
+	model := min(max(b.Level, 1), 4)
+	for len(w.levels) > 0 && w.levels[len(w.levels)-1][0] >= model {
+		w.levels = w.levels[:len(w.levels)-1]
+	}
+	level := 1
+	if n := len(w.levels); n > 0 {
+		level = w.levels[n-1][1] + 1
+	}
+	w.levels = append(w.levels, [2]int{model, level})
 	id := "sec" + strconv.Itoa(len(w.heads)+1)
 	tag := "h" + strconv.Itoa(level+1)
 	w.b.WriteString("<" + tag + ` id="` + id + `">`)
@@ -258,6 +282,7 @@ func (w *bodyWriter) list(l *essay.ListInfo) {
 		}
 		w.b.WriteString("<li>")
 		if marker != "" {
+			w.cls |= clsMarker
 			w.b.WriteString(`<span class="marker">`)
 			esc(&w.b, marker)
 			w.b.WriteString("</span>")
@@ -274,7 +299,6 @@ func (w *bodyWriter) list(l *essay.ListInfo) {
 	}
 	w.b.WriteString(close)
 }
-
 
 // hasItems reports whether l has an item with text, at any depth.
 func hasItems(l *essay.ListInfo) bool {
@@ -336,10 +360,12 @@ func (w *bodyWriter) quoted(attribution string, body func()) {
 	w.b.WriteString("</figcaption>\n</figure>\n")
 }
 
-// attribution writes a cleaned attribution as a paragraph led by a dash.
+// attribution writes a cleaned attribution as a paragraph. The dash
+// that leads it is the style sheet's (p.attribution::before): the text
+// is the attribution as the source gave it, which may have had no dash.
 func (w *bodyWriter) attribution(a string) {
 	w.cls |= clsAttribution
-	w.b.WriteString(`<p class="attribution">— `)
+	w.b.WriteString(`<p class="attribution">`)
 	esc(&w.b, a)
 	w.b.WriteString("</p>")
 }
@@ -467,4 +493,15 @@ func distinctWatermarks(parts []render.Part) []string {
 		}
 	}
 	return out
+}
+
+// partLang returns the language attributes of an essay whose language
+// differs from the book's (an essay of a pack), or "".
+func partLang(docLang, bookLang string) string {
+	t, err := language.Parse(clean(docLang))
+	if err != nil || t.String() == bookLang {
+		return ""
+	}
+	l := t.String()
+	return ` lang="` + l + `" xml:lang="` + l + `" dir="` + textlang.Dir(l) + `"`
 }

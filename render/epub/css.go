@@ -79,25 +79,26 @@ type classes uint32
 
 // The class groups, in their order in the style sheet.
 const (
-	clsRefs       classes = 1 << iota // ul.references
-	clsFigure                         // figure.quote
-	clsAttribution                    // p.attribution
-	clsEpigraph                       // div.epigraph
-	clsVerse                          // blockquote.verse, p.stanza, span.line
-	clsIndent1                        // span.i1
-	clsIndent2                        // span.i2
-	clsIndent3                        // span.i3
-	clsNotes                          // section.notes
-	clsDateline                       // p.dateline
-	clsSalutation                     // p.salutation
-	clsSignature                      // p.signature
-	clsTitlePage                      // section.titlepage
-	clsSubtitle                       // div.subtitle
-	clsByline                         // div.byline
-	clsDate                           // div.date
-	clsNotice                         // div.notice
-	clsWatermark                      // div.watermark
-	clsAll        = 1<<iota - 1
+	clsRefs        classes = 1 << iota // ul.references
+	clsMarker                          // span.marker
+	clsFigure                          // figure.quote
+	clsAttribution                     // p.attribution
+	clsEpigraph                        // div.epigraph
+	clsVerse                           // blockquote.verse, p.stanza, span.line
+	clsIndent1                         // span.i1
+	clsIndent2                         // span.i2
+	clsIndent3                         // span.i3
+	clsNotes                           // section.notes
+	clsDateline                        // p.dateline
+	clsSalutation                      // p.salutation
+	clsSignature                       // p.signature
+	clsTitlePage                       // section.titlepage
+	clsSubtitle                        // div.subtitle
+	clsByline                          // div.byline
+	clsDate                            // div.date
+	clsNotice                          // div.notice
+	clsWatermark                       // div.watermark
+	clsAll         = 1<<iota - 1
 )
 
 // classRules holds each group's rules. The notice's %[1]s is the
@@ -117,8 +118,9 @@ ul.references li {
   margin: 0.3em 0;
 }
 `,
+	"span.marker { white-space: nowrap; }\n",
 	"figure.quote { margin: 0.8em 0; }\nfigure.quote blockquote { margin-bottom: 0.2em; }\n",
-	"p.attribution { text-align: right; text-indent: 0; font-size: 0.95em; margin: 0 2em 0.8em 2em; }\n",
+	"p.attribution { text-align: right; text-indent: 0; font-size: 0.95em; margin: 0 2em 0.8em 2em; }\np.attribution::before { content: \"\\2014\\00A0\"; }\n",
 	`div.epigraph { margin: 2em 8% 2em 25%; text-align: left; font-size: 0.95em; }
 div.epigraph blockquote { margin: 0; font-style: italic; }
 `,
@@ -260,7 +262,7 @@ var (
 	sheetCount atomic.Int32
 )
 
-// maxSheets bounds the sheet cache. There are at most 2^18 class sets
+// maxSheets bounds the sheet cache. There are at most 2^19 class sets
 // per cssKey, but a run of essays uses a handful.
 const maxSheets = 256
 

@@ -68,6 +68,8 @@ import (
 	goepub "github.com/go-shiori/go-epub"
 	"golang.org/x/text/language"
 
+	textlang "github.com/essayexport/essayexport/internal/lang"
+
 	"github.com/essayexport/essayexport/fonts"
 	"github.com/essayexport/essayexport/render"
 )
@@ -95,7 +97,7 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 			return st, fmt.Errorf("failed to render EPUB: part %d has no document", i+1)
 		}
 	}
-	lang := langTag(b.Lang, &st)
+	lang := langTag(b.MainLang(), &st)
 	first := b.Parts[0].Doc
 	title := clean(b.Title)
 	if title == "" {
@@ -222,7 +224,7 @@ func Render(w io.Writer, b *render.Book, o render.Options) (render.Stats, error)
 		headings: structural, notes: cls&clsNotes != 0}, o.Version)
 	vals[slotCoverAlt] = text(coverAlt)
 
-	k := layoutKey{css: cssKey{o.EmbedFonts, o.Watermark}, author: author != "", desc: desc != "",
+	k := layoutKey{css: cssKey{o.EmbedFonts, o.Watermark}, author: author != "", desc: desc != "", dir: textlang.Dir(lang),
 		files: strings.Join(files, "\x00")}
 	if coverImg != nil {
 		k.cover = "cover" + coverExt
@@ -388,6 +390,7 @@ func a11yMeta(f a11yFacts, version string) string {
 // comment), once per layout: its fields hold slot markers.
 type fixer struct {
 	lang     string
+	dir      string // "ltr" or "rtl"
 	coverAlt string
 }
 
@@ -421,7 +424,7 @@ func entryOrder(name string) int {
 // language attributes, and the cover image a real text alternative.
 func (f *fixer) xhtml(s string) string {
 	s = strings.TrimPrefix(s, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
-	attrs := ` lang="` + f.lang + `" xml:lang="` + f.lang + `"`
+	attrs := ` lang="` + f.lang + `" xml:lang="` + f.lang + `" dir="` + f.dir + `"`
 	s = strings.Replace(s, `<html xmlns="http://www.w3.org/1999/xhtml"`, `<html xmlns="http://www.w3.org/1999/xhtml"`+attrs, 1)
 	if f.coverAlt != "" && strings.Contains(s, `alt="Cover Image"`) {
 		// The slot's value may be empty: a decorative cover.
@@ -480,6 +483,6 @@ func (f *fixer) opf(s string) (string, error) {
 	if !strings.Contains(s, pkg) {
 		return "", errors.New("go-epub wrote an unexpected package element")
 	}
-	s = strings.Replace(s, pkg, pkg+` xml:lang="`+f.lang+`"`, 1)
+	s = strings.Replace(s, pkg, pkg+` xml:lang="`+f.lang+`" dir="`+f.dir+`"`, 1)
 	return s, nil
 }

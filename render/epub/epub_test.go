@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -206,6 +207,10 @@ func TestWatermarkedEssay(t *testing.T) {
 	if m["EPUB/images/cover.png"] == pm["EPUB/images/cover.png"] {
 		t.Errorf("the watermark text is not on the cover")
 	}
+	// The generated cover's alt text is the text it shows, watermark too.
+	if cp := m["EPUB/xhtml/cover.xhtml"]; !strings.Contains(cp, `alt="Cover: The Second Map, by Rosalind Ferrier, `+wm+`"`) {
+		t.Errorf("cover alt text is not what the cover shows:\n%s", cp)
+	}
 }
 
 func TestNoTitleHasNoH1(t *testing.T) {
@@ -310,6 +315,14 @@ func TestCoverUserImage(t *testing.T) {
 	m, _ := entries(t, data)
 	if m["EPUB/images/cover.png"] != pngBuf.String() {
 		t.Errorf("the user's PNG is not the cover")
+	}
+	// The user's cover, which this package cannot describe, is decorative:
+	// the title page gives the title and author as text.
+	if cp := m["EPUB/xhtml/cover.xhtml"]; !strings.Contains(cp, `alt=""`) {
+		t.Errorf("the user's cover is not decorative:\n%s", cp)
+	}
+	if opf := m["EPUB/package.opf"]; strings.Contains(opf, "alternativeText") || !strings.Contains(opf, "the cover image, which is decorative") {
+		t.Errorf("accessibility metadata does not say the cover is decorative")
 	}
 	if !strings.Contains(m["EPUB/package.opf"], `href="images/cover.png" media-type="image/png" properties="cover-image"`) {
 		t.Errorf("cover-image not declared")
@@ -416,12 +429,12 @@ func TestHostileText(t *testing.T) {
 		{Kind: essay.Heading, Level: 1, Text: "Heading " + hostile},
 		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Bullets, Items: []essay.Item{{Text: hostile, Sub: &essay.ListInfo{Kind: essay.Numbered, Style: "<a>", Start: -3, Items: []essay.Item{{Marker: "<1>", Text: hostile}}}}}}},
 		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.References, Items: []essay.Item{{Marker: "<&>", Text: hostile}, {Text: "\x00"}}}},
-		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Numbered}},                                       // empty: no <ol>
+		{Kind: essay.List, List: &essay.ListInfo{Kind: essay.Numbered}}, // empty: no <ol>
 		{Kind: essay.Verse, Attribution: hostile, Stanzas: [][]essay.VerseLine{{{Text: hostile, Indent: 9}}, {{Text: " "}}}},
 		{Kind: essay.Paragraph, Spans: []essay.Span{{Text: hostile, Emph: true}, {Text: "<1>", Note: "<n>"}, {Text: hostile, Strong: true}}},
 		{Kind: essay.Rule, Text: hostile},
 		{Kind: essay.Quote, Text: hostile},
-		{Kind: essay.ListItem, Text: hostile}, // schema 1: a paragraph
+		{Kind: essay.Kind("list_item"), Text: hostile}, // schema 1's item kind, now unknown: a paragraph
 		{Kind: essay.Signature, Text: hostile},
 		{Kind: essay.Kind("mystery"), Text: hostile},
 		{Kind: essay.Paragraph, Text: long},
@@ -566,7 +579,7 @@ func TestSummary(t *testing.T) {
 
 func TestByteIdentical(t *testing.T) {
 	t.Parallel()
-	for _, b := range []*render.Book{render.Single(sampleDoc(), "PREVIEW", "today"), samplePack()} {
+	for _, b := range []*render.Book{render.Single(sampleDoc(), "PREVIEW", "today"), samplePack(), render.Single(testutil.ConstructsDoc(), "", "")} {
 		o := fixedOptions()
 		o.EmbedFonts = true
 		first, _ := renderBytes(t, b, o)
@@ -669,4 +682,130 @@ func BenchmarkCover(b *testing.B) {
 	for b.Loop() {
 		makeCover("The Second Map: Streets, Memory and the Habits of Towns", "Rosalind Ferrier", "", color.RGBA{190, 30, 30, 255})
 	}
+}
+
+// TestClassRulesMatchGroups keeps classRules and the class-group bits in
+// step: one rule string per group, in bit order.
+func TestClassRulesMatchGroups(t *testing.T) {
+	if n := bits.Len32(uint32(clsAll)); n != len(classRules) {
+		t.Fatalf("%d class groups but %d rule strings", n, len(classRules))
+	}
+	for i, r := range classRules {
+		if !strings.Contains(styleText(fixedOptions(), classes(1)<<i), strings.SplitN(r, "{", 2)[0]) {
+			t.Errorf("group %d's rule %q is not in its sheet", i, r[:20])
+		}
+	}
+}
+
+// TestConstructs checks the markup of every schema-2 construct in the
+// EPUB of testutil.ConstructsDoc, and that epubcheck passes it.
+func TestConstructs(t *testing.T) {
+	t.Parallel()
+	data, _ := renderBytes(t, render.Single(testutil.ConstructsDoc(), "", "May 2024"), fixedOptions())
+	check(t, data)
+	m, _ := entries(t, data)
+	docs := spineDocs(t, m)
+	tp, text := docs[1], docs[2]
+	for _, want := range []string{
+		`<h1>Walking the Edges of a City</h1>` + "\n" + `<div class="subtitle">Notes on routes, rivers and the habits of pedestrians</div>`,
+		`<div class="byline">Imogen Tallis</div>`,
+		`<div class="epigraph" epub:type="epigraph" role="doc-epigraph">` + "\n<blockquote>\n<p>In the woods, we return to reason and faith.</p>\n</blockquote>\n" +
+			`<p class="attribution">Ralph Waldo Emerson, Nature</p>`,
+	} {
+		if !strings.Contains(tp, want) {
+			t.Errorf("title page lacks %q:\n%s", want, tp)
+		}
+	}
+	for _, want := range []string{
+		// emphasis, strong, bold italic; spaces outside the elements
+		`on foot, <em>slowly</em>, and`, `map: <strong>patience</strong>, curiosity and <strong><em>a pair of dry shoes</em></strong>. Everything`,
+		// note references: superscript links, the second to note 1 with its own id
+		`in mind.<sup><a epub:type="noteref" role="doc-noteref" id="noteref-1" href="#note-1">1</a></sup> The walker`,
+		`<sup><a epub:type="noteref" role="doc-noteref" id="noteref-1-2" href="#note-1">1</a></sup></p>`,
+		// heading levels 1-4 as h2-h5
+		`<h2 id="sec1">Starting Out</h2>`, `<h3 id="sec2">Choosing a Route</h3>`, `<h4 id="sec3">What to Carry</h4>`, `<h5 id="sec4">A Note on Maps</h5>`,
+		// lists from ListInfo: nesting, style, start
+		"<li>Leave the river at the second bridge.\n<ol type=\"a\">\n<li>Cross by the footbridge",
+		"<ol type=\"i\" start=\"5\">\n<li>Climb the hill", "<li>A notebook\n<ul>\n<li>A pencil</li>\n</ul>\n</li>",
+		`<ul class="references">` + "\n" + `<li><span class="marker">[1]</span> Emerson`,
+		"<hr/>\n<h2 id=\"sec5\">",
+		// quotation and verse with attributions
+		"<figure class=\"quote\">\n<blockquote>\n<p>The streets are the dwelling place of the collective.</p>\n</blockquote>\n<figcaption><p class=\"attribution\">A walker&#39;s notebook</p></figcaption>\n</figure>",
+		"<blockquote class=\"verse\">\n<p class=\"stanza\"><span class=\"line\">I wandered lonely as a cloud</span><br/>\n<span class=\"line i1\">That floats on high o&#39;er vales and hills,</span><br/>",
+		"<span class=\"line i1\">A host, of golden daffodils;</span></p>\n<p class=\"stanza\"><span class=\"line\">For oft",
+		"<figcaption><p class=\"attribution\">William Wordsworth</p></figcaption>",
+		// endnotes with back links; an unreferenced note without one
+		`<section class="notes" epub:type="endnotes" role="doc-endnotes" aria-labelledby="notes">` + "\n" + `<h2 id="notes">Notes</h2>`,
+		`<li id="note-1" epub:type="endnote"><p><a role="doc-backlink" href="#noteref-1">1.</a> The same advice`,
+		`<a role="doc-backlink" href="#noteref-2">2.</a> Winter light fails by four o&#39;clock in <em>northern</em> cities.`,
+		`<li id="note-3" epub:type="endnote"><p>3. A note that nothing`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "doc-endnote\"") || strings.Contains(text, "—") {
+		t.Errorf("deprecated doc-endnote role, or a dash written into the text")
+	}
+	// The nav and the NCX nest the four heading levels; Notes is a section.
+	nav := m["EPUB/nav.xhtml"]
+	if !regexp.MustCompile(`Starting Out</a>\s*<ol>\s*<li><a [^>]*>Choosing a Route</a>\s*<ol>\s*<li><a [^>]*>What to Carry</a>\s*<ol>\s*<li><a [^>]*>A Note on Maps</a></li>`).MatchString(nav) {
+		t.Errorf("nav does not nest the heading levels:\n%s", nav)
+	}
+	if !strings.Contains(nav, `<li><a href="xhtml/text.xhtml#notes">Notes</a></li>`) {
+		t.Errorf("nav lacks the notes")
+	}
+	if !strings.Contains(m["EPUB/toc.ncx"], `<meta name="dtb:depth" content="5"/>`) {
+		t.Errorf("NCX depth is not 5 (essay and four levels)")
+	}
+	css := m["EPUB/css/style.css"]
+	for _, want := range []string{"h5 {", "span.line + br { display: none; }", "p.attribution::before", "section.notes ol { list-style-type: none;", "span.i1"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("style sheet lacks %q", want)
+		}
+	}
+	// Accessibility metadata: notes and headings stated, no conformance.
+	opf := m["EPUB/package.opf"]
+	for _, want := range []string{"structuralNavigation", "notes linked from their references and back", ">ARIA<"} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("OPF lacks %q", want)
+		}
+	}
+}
+
+// TestHeadingLevelsNeverSkip: a heading never goes more than one level
+// deeper than the one before it (Ace's heading-order), in the text and
+// in the table of contents; the model's levels are kept otherwise.
+func TestHeadingLevelsNeverSkip(t *testing.T) {
+	t.Parallel()
+	d := &essay.Document{Title: "Levels", Lang: "en", Blocks: []essay.Block{
+		{Kind: essay.Heading, Level: 3, Text: "Deep first"},
+		{Kind: essay.Paragraph, Text: "Text."},
+		{Kind: essay.Heading, Level: 1, Text: "Top"},
+		{Kind: essay.Heading, Level: 4, Text: "Skip to four"},
+		{Kind: essay.Heading, Level: 4, Text: "Four again"},
+		{Kind: essay.Heading, Level: 2, Text: "Two"},
+		{Kind: essay.Heading, Level: 3, Text: "Three"},
+	}}
+	data, _ := renderBytes(t, render.Single(d, "", ""), fixedOptions())
+	m, _ := entries(t, data)
+	text := spineDocs(t, m)[2]
+	want := `<h2 id="sec1">Deep first</h2>
+<p>Text.</p>
+<h2 id="sec2">Top</h2>
+<h3 id="sec3">Skip to four</h3>
+<h3 id="sec4">Four again</h3>
+<h3 id="sec5">Two</h3>
+<h4 id="sec6">Three</h4>`
+	if !strings.Contains(text, want) {
+		t.Errorf("heading levels:\n%s\nwant\n%s", text, want)
+	}
+	if !regexp.MustCompile(`Top</a>\s*<ol>\s*<li><a [^>]*>Skip to four</a></li>\s*<li><a [^>]*>Four again</a></li>\s*<li><a [^>]*>Two</a>\s*<ol>\s*<li><a [^>]*>Three</a>`).MatchString(m["EPUB/nav.xhtml"]) {
+		t.Errorf("nav:\n%s", m["EPUB/nav.xhtml"])
+	}
+	path := filepath.Join(t.TempDir(), "levels.epub")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testutil.AceClean(t, path)
 }

@@ -55,6 +55,7 @@ type layoutKey struct {
 	cover        string // the cover image's file name, "" for none
 	author, desc bool   // whether dc:creator and dc:description appear
 	files        string // the pages' file names, NUL-separated
+	dir          string // the book's direction, "ltr" or "rtl"
 }
 
 // layout is go-epub's EPUB for one layoutKey, cut into the parts Render
@@ -199,7 +200,7 @@ func harvest(raw []byte, k layoutKey, apple bool) (*layout, error) {
 		}
 		return files[i].Name < files[j].Name
 	})
-	fix := fixer{lang: slot(slotLang)}
+	fix := fixer{lang: slot(slotLang), dir: k.dir}
 	if k.cover != "" {
 		fix.coverAlt = slot(slotCoverAlt)
 	}

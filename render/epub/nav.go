@@ -1,6 +1,7 @@
 package epub
 
 import (
+	textlang "github.com/essayexport/essayexport/internal/lang"
 	"strconv"
 	"strings"
 )
@@ -12,7 +13,7 @@ import (
 // essay's title. It adds a landmarks nav.
 func navDoc(lang, title string, toc []tocEntry, landmarks [][3]string) string {
 	var b strings.Builder
-	b.WriteString(xmlDecl + "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"" + lang + `" xml:lang="` + lang + "\">\n<head>\n<title>")
+	b.WriteString(xmlDecl + "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"" + lang + `" xml:lang="` + lang + `" dir="` + textlang.Dir(lang) + "\">\n<head>\n<title>")
 	esc(&b, title)
 	b.WriteString("</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"css/style.css\"/>\n</head>\n<body>\n")
 	b.WriteString("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h2>Contents</h2>\n")

@@ -38,6 +38,9 @@ func TestOnlyUnavoidableUsages(t *testing.T) {
 		"watermarked": render.Single(plainDoc(), "PREVIEW", "March 2024"),
 		"structured":  render.Single(sampleDoc(), "", "March 2024"),
 		"pack":        samplePack(),
+		// every schema-2 construct: verse, notes, epigraph, lists, rule
+		"constructs":           render.Single(testutil.ConstructsDoc(), "", "May 2024"),
+		"constructs-watermark": render.Single(testutil.ConstructsDoc(), "PREVIEW", "May 2024"),
 	}
 	names := make([]string, 0, len(books))
 	for n := range books {

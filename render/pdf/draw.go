@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -19,21 +19,20 @@ import (
 )
 
 // drawer draws laid-out pages with fpdf. It runs twice over the pages:
-// first collecting (f is nil) to learn which characters each face must
+// first collecting (f is nil) to learn which glyphs each face must
 // embed, then drawing.
 type drawer struct {
-	r    *renderer
-	f    *fpdf.Fpdf // nil while collecting
-	enc  *encoding
-	slot *slot // the font fpdf has selected
-	size float64
-	rgb  [3]int
-	tw   float64   // the word spacing set in the page's content
-	pg   int       // 0-based index of the page being drawn
-	open *tag.Elem // the element whose marked content is open, or nil
+	r     *renderer
+	f     *fpdf.Fpdf // nil while collecting
+	fonts *docFonts
+	ts    textState // what the page content has set
+	tobj  textObj   // the text object being written (its buffer is reused)
+	pg    int       // 0-based index of the page being drawn
+	open  *tag.Elem // the element whose marked content is open in the line, or nil
 }
 
-// draw writes pages as a PDF to w.
+// draw writes pages as a PDF to w: fpdf writes the document, then the
+// fonts follow as an incremental update (embed.go).
 func (r *renderer) draw(w io.Writer, pages []*page) error {
 	f := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
@@ -47,12 +46,12 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 	f.SetCellMargin(0)
 	doc := r.metadata(f)
 
-	d := &drawer{r: r, enc: newEncoding()}
+	d := &drawer{r: r, fonts: newDocFonts()}
 	total := len(pages)
 	for n, p := range pages {
 		d.page(p, n+1, total)
 	}
-	if err := d.enc.register(f); err != nil {
+	if err := d.fonts.register(); err != nil {
 		return err
 	}
 	d.f = f
@@ -61,21 +60,38 @@ func (r *renderer) draw(w io.Writer, pages []*page) error {
 			return render.ErrCancelled
 		}
 		f.AddPage()
-		d.slot, d.size, d.rgb, d.tw, d.pg = nil, 0, [3]int{-1, -1, -1}, 0, n
+		d.ts.reset()
+		d.pg = n
 		d.page(p, n+1, total)
 		if err := f.Error(); err != nil {
 			return err
 		}
 	}
-	// fpdf writes the document; the structure tree, the catalog that
-	// points at it and the metadata follow as an incremental update
-	// (render/pdf/tag explains why)
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := f.Output(buf); err != nil {
 		return err
 	}
-	return r.tags.tree.Write(w, buf.Bytes(), doc)
+	u, err := newIncrement(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	if err := d.fonts.write(u); err != nil {
+		return err
+	}
+	// the structure tree, the catalog that points at it and the metadata
+	// follow in a second update (render/pdf/tag explains why)
+	out := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(out)
+	out.Reset()
+	if err := u.writeTo(out); err != nil {
+		return err
+	}
+	return r.tags.tree.Write(w, out.Bytes(), doc)
 }
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // page draws one page: its lines, outline entries, links, then the
 // running header, footer and watermark.
@@ -104,26 +120,39 @@ func (d *drawer) page(p *page, n, total int) {
 	d.furniture(p, n, total)
 }
 
-// mark makes the content drawn next belong to structure element e: it
-// closes the open marked content and opens e's, unless e's is open. nil
-// closes it.
-func (d *drawer) mark(e *tag.Elem) {
+// mark makes what the text object t draws next belong to structure
+// element e (nil: to none), closing the open marked content first. Marks
+// open and close inside the line's text object, so they nest with BT/ET.
+func (d *drawer) mark(t *textObj, e *tag.Elem) {
 	if d.f == nil || e == d.open {
 		return
 	}
 	if d.open != nil {
-		d.f.RawWriteStr(tag.End)
+		t.op(tag.End)
 	}
 	if e != nil {
-		d.f.RawWriteStr(d.r.tags.tree.Mark(e, d.pg))
+		t.op(d.r.tags.tree.Mark(e, d.pg))
 	}
 	d.open = e
 }
 
+// replaced draws a run whose text is given by a replacement (a piece of a
+// word broken across lines, a run in a reordering script) as a marked
+// sequence of its own in e, with that /ActualText: poppler drops the rest
+// of a sequence after a nested span.
+func (d *drawer) replaced(t *textObj, e *tag.Elem, actual string) {
+	props := "/ActualText " + actual
+	d.mark(t, nil)
+	if e == nil || d.f == nil {
+		t.op("/Span <<" + props + ">> BDC")
+		return
+	}
+	t.op(d.r.tags.tree.MarkWith(e, d.pg, props))
+}
+
 // artifact draws what draw draws as an artifact of the given kind (see
-// tag.Artifact), outside any element's marked content.
+// tag.Artifact): page furniture, outside any text object.
 func (d *drawer) artifact(kind string, draw func()) {
-	d.mark(nil)
 	d.raw(tag.Artifact(kind))
 	draw()
 	d.raw(tag.End)
@@ -135,173 +164,113 @@ func (d *drawer) raw(s string) {
 	}
 }
 
-func (d *drawer) setColor(rgb [3]int) {
-	if d.f != nil && d.rgb != rgb {
-		d.f.SetTextColor(rgb[0], rgb[1], rgb[2])
-		d.rgb = rgb
-	}
-}
-
-// line draws one line's runs. Consecutive plain words in one face with
-// equal gaps (every justified line) are drawn as one string whose spaces
-// are widened with the PDF's word spacing (Tw, which applies to the
-// one-byte space of these simple fonts): the words land exactly where the
-// layout put them, the content is several times smaller than a text
-// object per word, and the spaces are real characters for extraction.
+// line draws one line's runs as one text object. Between two runs with
+// a gap, the space glyph of the first run's face is drawn and the pen
+// moved to the next run, so the words land exactly where the layout put
+// them and the spaces are real characters for extraction; runs that
+// touch (a change of face inside a word) get no space. A run with its
+// own size and rise (a note marker) is raised with the text rise (Ts).
 func (d *drawer) line(l line) {
-	d.setColor(l.rgb)
-	runs := l.runs
-	for len(runs) > 0 {
-		rn := runs[0]
+	if len(l.runs) == 0 {
+		return
+	}
+	t := d.begin(l.runs[0].x, l.y, 1, l.rgb)
+	prevEnd := 0.0
+	var prev *metrics
+	for _, rn := range l.runs {
 		elem := l.elem
 		if rn.elem != nil {
 			elem = rn.elem
 		}
-		if rn.actual != actualNone || rn.leader > 0 || rn.size != 0 || rn.rise != 0 {
-			if rn.actual == actualNone && rn.leader == 0 && len(runs) > 1 {
-				size := l.size
-				if rn.size != 0 {
-					size = rn.size
-				}
-				rn.text += spaceBefore(runs[1], rn.x+rn.face.wordWidth(rn.text, size), rn.face.wordWidth(" ", size))
+		if prev != nil && rn.x > prevEnd+0.05*l.size {
+			if d.open == nil { // after a replaced run or leaders: the line's
+				d.mark(t, l.elem)
 			}
-			d.special(rn, l, elem)
-			runs = runs[1:]
-			continue
+			t.space(prev, l.size)
 		}
-		d.mark(elem)
-		// gather the plain words that follow at the same gap
-		space := rn.face.wordWidth(" ", l.size)
-		n, gap := 1, 0.0
-		end := rn.x + rn.face.wordWidth(rn.text, l.size)
-		for ; n < len(runs); n++ {
-			nx := runs[n]
-			if nx.actual != actualNone || nx.leader > 0 || nx.size != 0 || nx.rise != 0 || nx.face != rn.face || nx.elem != rn.elem {
-				break
+		t.moveTo(rn.x)
+		complexRun := rn.actual == actualNone && reorders(rn.text)
+		switch {
+		case rn.actual == actualWhole:
+			d.replaced(t, elem, pdfTextString(rn.whole))
+		case rn.actual == actualEmpty:
+			d.replaced(t, elem, "()")
+		case complexRun:
+			d.replaced(t, elem, pdfTextString(rn.text))
+		case rn.leader > 0:
+			d.mark(t, nil)
+			t.op(tag.Artifact(""))
+		default:
+			d.mark(t, elem)
+		}
+		size := l.size
+		if rn.size != 0 {
+			size = rn.size
+		}
+		if rn.rise != 0 {
+			t.op(string(appendNum(nil, rn.rise)) + " Ts")
+		}
+		if rn.leader > 0 {
+			// dot leaders: each dot at its place, the dots rn.leader apart
+			x := rn.x
+			for _, c := range rn.text {
+				t.moveTo(x)
+				t.show(rn.face, size, string(c))
+				x += rn.leader
 			}
-			g := nx.x - end
-			if n == 1 {
-				gap = g
-			} else if math.Abs(g-gap) > 0.01 {
-				break
-			}
-			end = nx.x + nx.face.wordWidth(nx.text, l.size)
-		}
-		text, tw := rn.text, 0.0
-		if n > 1 {
-			tw = gap - space
-			var b strings.Builder
-			for i, w := range runs[:n] {
-				if i > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(w.text)
-			}
-			text = b.String()
-		}
-		if n < len(runs) {
-			text += spaceBefore(runs[n], end, space)
-		}
-		d.textTw(rn.face, l.size, rn.x, l.y, text, tw)
-		runs = runs[n:]
-	}
-	d.mark(nil)
-}
-
-// spaceBefore returns " " when the run next starts a word gap after end:
-// runs in different faces or sizes are drawn separately, and the space
-// that ends one is drawn with it (invisible, as the next run is placed
-// where it was laid out), so that the words extract apart in the tagged
-// text (pdfinfo -struct-text, screen readers), not only by their gap.
-func spaceBefore(next run, end, space float64) string {
-	if next.actual == actualNone && next.leader == 0 && next.x-end > space*0.5 {
-		return " "
-	}
-	return ""
-}
-
-// special draws a run that is not a plain word: a piece of a word broken
-// across lines, inside its marked-content span, a superscript, or dot
-// leaders.
-func (d *drawer) special(rn run, l line, elem *tag.Elem) {
-	if rn.size != 0 {
-		l.size = rn.size
-	}
-	l.y -= rn.rise
-	// the piece of a broken word is a marked-content sequence of its own,
-	// in the line's element, with the replacement text
-	var props string
-	switch rn.actual {
-	case actualWhole:
-		props = "/ActualText " + pdfTextString(rn.whole)
-	case actualEmpty:
-		props = "/ActualText ()"
-	}
-	if props != "" {
-		d.mark(nil)
-		if elem == nil || d.f == nil {
-			d.raw("/Span <<" + props + ">> BDC")
 		} else {
-			d.raw(d.r.tags.tree.MarkWith(elem, d.pg, props))
+			t.show(rn.face, size, rn.text)
 		}
-	} else if rn.leader == 0 {
-		d.mark(elem)
-	}
-	if rn.leader > 0 {
-		cs := rn.leader - rn.face.wordWidth(".", l.size)
-		d.artifact("", func() {
-			d.raw(strconv.FormatFloat(cs, 'f', 3, 64) + " Tc")
-			d.text(rn.face, l.size, rn.x, l.y, rn.text)
-			d.raw("0 Tc")
-		})
-	} else {
-		d.text(rn.face, l.size, rn.x, l.y, rn.text)
-	}
-	if rn.actual != actualNone {
-		d.raw("EMC")
-	}
-}
-
-// text draws s at (x, y) in face m with ordinary word spacing.
-func (d *drawer) text(m *metrics, size, x, y float64, s string) {
-	d.textTw(m, size, x, y, s, 0)
-}
-
-// textTw draws s at (x, y) in face m with tw added to each space;
-// characters m lacks are drawn in the fallback face that has them.
-func (d *drawer) textTw(m *metrics, size, x, y float64, s string, tw float64) {
-	if d.f == nil {
-		d.enc.collect(m, s)
-		return
-	}
-	if !strings.Contains(s, " ") {
-		tw = d.tw // no space: leave the word spacing as it is
-	}
-	if math.Abs(tw-d.tw) > 0.0005 {
-		d.raw(strconv.FormatFloat(tw, 'f', 3, 64) + " Tw")
-		d.tw = tw
-	}
-	d.enc.encode(m, size, tw, s, func(sl *slot, code string, w float64) {
-		if d.slot != sl || d.size != size {
-			d.f.SetFont(sl.family, "", size)
-			d.slot, d.size = sl, size
+		if rn.rise != 0 {
+			t.op("0 Ts")
 		}
-		d.f.Text(x, y, code)
-		x += w
-	})
-}
-
-// words draws s word by word, so that its spaces extract as spaces.
-func (d *drawer) words(m *metrics, size, x, y float64, s string) {
-	d.wordsGap(m, size, x, y, s, m.wordWidth(" ", size))
-}
-
-// wordsGap draws s word by word with gap between words.
-func (d *drawer) wordsGap(m *metrics, size, x, y float64, s string, space float64) {
-	for w := range strings.FieldsSeq(s) {
-		d.text(m, size, x, y, w)
-		x += m.wordWidth(w, size) + space
+		if rn.actual != actualNone || complexRun || rn.leader > 0 {
+			t.op("EMC")
+			d.open = nil
+		}
+		prevEnd, prev = t.pen, rn.face
 	}
+	d.mark(t, nil)
+	t.end()
+}
+
+// reorders reports text in a script whose shaping reorders or merges
+// characters (Indic and South-East Asian scripts; combining marks): one
+// glyph there does not stand for the same text wherever it appears, so a
+// glyph-to-text ToUnicode map cannot give the words back, and the run
+// carries its text in an /ActualText span instead.
+func reorders(s string) bool {
+	for _, r := range s {
+		if r >= 0x0300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) ||
+			unicode.In(r, unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
+				unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala, unicode.Thai,
+				unicode.Lao, unicode.Tibetan, unicode.Myanmar, unicode.Khmer)) {
+			return true
+		}
+	}
+	return false
+}
+
+// text draws s at (x, y) in face m at natural spacing, as shaped.
+func (d *drawer) text(m *metrics, size, x, y float64, s string, rgb [3]int) {
+	t := d.begin(x, y, 1, rgb)
+	t.show(m, size, s)
+	t.end()
+}
+
+// wordsGap draws s word by word with gap between words, each space a
+// real space glyph.
+func (d *drawer) wordsGap(m *metrics, size, x, y float64, s string, gap float64, rgb [3]int) {
+	t := d.begin(x, y, 1, rgb)
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			t.space(m, size)
+		}
+		t.moveTo(x)
+		t.show(m, size, w)
+		x += m.wordWidth(w, size) + gap
+	}
+	t.end()
 }
 
 // furniture draws the running header, the footer and the watermark, last,
@@ -313,8 +282,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 	if p.header != "" {
 		it := allFaces[faceItalic]
 		w := it.wordWidth(p.header, small)
-		d.setColor(grey)
-		d.artifact("Header", func() { d.words(it, small, (r.pageW-w)/2, r.top*0.55, p.header) })
+		d.artifact("Header", func() { d.text(it, small, (r.pageW-w)/2, r.top*0.55, p.header, grey) })
 	}
 	if p.footer {
 		// pdftotext joins "3 / 12" drawn with ordinary spaces into "3/12"
@@ -322,8 +290,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 		reg := allFaces[faceRegular]
 		gap := small * 0.4
 		w := reg.wordWidth(strings.ReplaceAll(num, " ", ""), small) + 2*gap
-		d.setColor(grey)
-		d.artifact("Footer", func() { d.wordsGap(reg, small, (r.pageW-w)/2, r.pageH-r.top*0.45, num, gap) })
+		d.artifact("Footer", func() { d.wordsGap(reg, small, (r.pageW-w)/2, r.pageH-r.top*0.45, num, gap, grey) })
 	}
 	if p.watermark == "" {
 		return
@@ -333,9 +300,8 @@ func (d *drawer) furniture(p *page, n, total int) {
 	// a small note in the footer, for prints where the translucent mark fades
 	note := strings.ToUpper(cleanOutline(p.watermark))
 	note = cleanText(note, allFaces[faceBold], func(rune) {})
-	d.setColor(c)
 	d.artifact("Watermark", func() {
-		d.words(allFaces[faceBold], small*0.9, r.left, r.pageH-r.top*0.45, truncate(note, allFaces[faceBold], small*0.9, r.textW*0.3))
+		d.text(allFaces[faceBold], small*0.9, r.left, r.pageH-r.top*0.45, truncate(note, allFaces[faceBold], small*0.9, r.textW*0.3), c)
 	})
 
 	angle := wm.Angle
@@ -356,13 +322,14 @@ func (d *drawer) furniture(p *page, n, total int) {
 	// as its text, once
 	d.artifact("Watermark", func() {
 		d.raw("/Span <</ActualText " + pdfTextString(note) + ">> BDC")
-		d.words(bold, size, cx-bold.wordWidth(note, size)/2, cy+size*0.33, note)
+		d.text(bold, size, cx-bold.wordWidth(note, size)/2, cy+size*0.33, note, c)
 		d.raw("EMC")
 	})
 	if f != nil {
 		f.TransformEnd()
 		f.SetAlpha(1, "Normal")
 	}
+	d.ts.unknown() // Q restored what the page had set before the mark
 }
 
 // utf16BOM converts s to UTF-16BE with a byte order mark, the form fpdf
@@ -399,10 +366,7 @@ func (r *renderer) metadata(f *fpdf.Fpdf) tag.Doc {
 	if title == "" {
 		title = b.Parts[0].Doc.DisplayTitle()
 	}
-	lang := b.Lang
-	if lang == "" && !b.Pack {
-		lang = b.Parts[0].Doc.Lang
-	}
+	lang := b.MainLang()
 	// keep only what a BCP 47 tag holds
 	lang = strings.Map(func(c rune) rune {
 		if c == '-' || c < 0x80 && (unicode.IsLetter(c) || unicode.IsDigit(c)) {

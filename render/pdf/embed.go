@@ -3,310 +3,284 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"math"
-	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf16"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-// Font embedding, and why it does not use AddUTF8FontFromBytes.
+// Font embedding: CID-keyed Type0 fonts, and why they are added around fpdf.
 //
-// fpdf's UTF-8 path costs about 3 ms of CPU per face per document: it
-// parses the whole TrueType file, hashes a JSON dump of a 65,536-entry
-// width table to name the font, and at output subsets the whole file
-// again and compresses a 128 KB CIDToGIDMap. With two or three faces that
-// alone was most of the 15 ms a document took, and none of it can be
-// shared between documents through fpdf's API.
+// Text is drawn as shaped glyphs (render/shape), so a PDF font must be
+// addressed by glyph id, not by character: a kerned pair or a ligature
+// has no character code of its own in a simple font. Each face a
+// document uses is therefore embedded as a Type0 font with the
+// Identity-H encoding (two-byte codes), whose descendant is a
+// CIDFontType2 font with an Identity CIDToGIDMap (code = glyph id of the
+// subset), a /W array of exact advance widths, a FontFile2 subset and a
+// ToUnicode CMap that maps each glyph to the text it was shaped from (a
+// ligature to all of its characters), so text extraction and search keep
+// working without glyph names.
 //
-// So each face is embedded as a simple TrueType font with a per-document
-// encoding, through fpdf's documented AddFontFromBytes (JSON definition +
-// zlib-compressed font file), which fpdf writes out as given:
+// fpdf cannot write such fonts: its UTF-8 path encodes by code point,
+// with a ToUnicode that assumes it, and has no hook to add objects to a
+// page's resources. So fpdf still writes the document — pages, content
+// streams (the text operators go in through RawWriteStr, drawer.text*),
+// outline, links, annotations, metadata, transparency — and the fonts
+// come after it as a PDF incremental update (update.go): their objects
+// plus a new version of fpdf's resource dictionary (object 2) that names
+// them /T0, /T1, … by face. Nothing is parsed back but fpdf's trailer,
+// cross-reference table and that one dictionary.
 //
-//   - The document's characters in a face get one-byte codes 33–255
-//     (32 is the space); a face with more than 223 distinct characters
-//     gets further "slots", each its own font.
-//   - The encoding's /Differences name every code "uniXXXX", the Adobe
-//     Glyph List form, so viewers find the glyph through the font's
-//     Unicode cmap and text extraction maps it back to Unicode.
-//   - The font program is a subset with just those characters, cut with
-//     fpdf's own exported subsetter (fpdf.UTF8CutFont) from a per-process
-//     "working" cut of the face's common characters (Latin, punctuation),
-//     which is far quicker to cut again than the whole file; a character
-//     outside it makes that slot cut from the whole file.
-//   - The widths are the same per-process hmtx table the layout measures
-//     with, and the font's name carries a subset tag derived from its
-//     characters, so the output stays deterministic.
-//   - The space is a one-byte code, so the PDF word spacing (Tw) applies
-//     to it and a justified line is one string (see drawer.line).
-//
-// The cost: these fonts have no ToUnicode CMap (pdffonts shows "uni no");
-// extraction goes through the glyph names, which poppler, pdf.js and
-// Acrobat all read. A document now costs about a third of the CPU time.
-
-// maxCodes is how many characters one slot encodes (codes 33–255).
-const maxCodes = 223
+// Per document the cost is small: the glyphs drawn are recorded while
+// the pages are collected (the drawer's first pass), then each face's
+// subset is cut from the once-per-process parsed font file (subset.go),
+// renumbered densely so the codes, /W and CMap stay short, and
+// compressed. The subset tag is derived from the glyphs kept, so output
+// stays byte-identical from run to run.
 
 // faceFile is what a face contributes to every document, computed once.
 type faceFile struct {
-	once    sync.Once
-	working []byte // the face cut to its common characters
-	common  func(r rune) bool
-	desc    descJSON
-	name    string // PostScript-style name, without subset tag
-}
-
-// workingRange says which characters go into a face's working cut.
-func workingRange(r rune) bool {
-	return (r >= 0x20 && r < 0x180) || (r >= 0x2000 && r < 0x2070) || r == 0x20AC || r == 0x2122 || r == 0x2026
+	once sync.Once
+	sfnt *sfntFile
+	err  error
+	desc string // font descriptor entries after /FontName
+	name string // PostScript-style name, without subset tag
 }
 
 func (m *metrics) file() *faceFile {
 	ff := &m.ff
 	ff.once.Do(func() {
 		ff.name = strings.TrimSuffix(m.face.File, ".ttf")
+		ff.sfnt, ff.err = parseSfnt(m.face.Data)
 		ff.desc = describe(m)
-		if m.id >= firstFallback {
-			return // fallbacks are rare: always cut from the whole file
-		}
-		var b strings.Builder
-		for r := rune(0x20); r < 0x2200; r++ {
-			if workingRange(r) && m.has(r) {
-				b.WriteRune(r)
-			}
-		}
-		ff.working = fpdf.UTF8CutFont(m.face.Data, b.String())
-		ff.common = func(r rune) bool { return workingRange(r) && m.has(r) }
 	})
 	return ff
 }
 
-// descJSON and fontJSON mirror the JSON font definition fpdf reads in
-// AddFontFromBytes (the format of its makefont tool).
-type descJSON struct {
-	Ascent, Descent, CapHeight, Flags int
-	FontBBox                          struct{ Xmin, Ymin, Xmax, Ymax int }
-	ItalicAngle, StemV, MissingWidth  int
-}
-
-type fontJSON struct {
-	Tp           string
-	Name         string
-	Desc         descJSON
-	Up, Ut       int
-	Cw           []int
-	Enc          string
-	Diff         string
-	File         string
-	OriginalSize int
-}
-
-// describe reads a face's font descriptor values, in thousandths of an em.
-func describe(m *metrics) descJSON {
+// describe writes a face's font descriptor values, in thousandths of an em.
+func describe(m *metrics) string {
 	f := m.face.Font()
 	var buf sfnt.Buffer
 	upem := fixed.Int26_6(f.UnitsPerEm()) << 6
 	scale := func(v fixed.Int26_6) int { return int(math.Round(float64(v) / 64 * 1000 / float64(f.UnitsPerEm()))) }
-	var d descJSON
+	var ascent, descent, capHeight, x0, y0, x1, y1 int
 	if mt, err := f.Metrics(&buf, upem, font.HintingNone); err == nil {
-		d.Ascent, d.Descent, d.CapHeight = scale(mt.Ascent), -scale(mt.Descent), scale(mt.CapHeight)
+		ascent, descent, capHeight = scale(mt.Ascent), -scale(mt.Descent), scale(mt.CapHeight)
 	}
 	if b, err := f.Bounds(&buf, upem, font.HintingNone); err == nil {
-		d.FontBBox.Xmin, d.FontBBox.Xmax = scale(b.Min.X), scale(b.Max.X)
-		d.FontBBox.Ymin, d.FontBBox.Ymax = -scale(b.Max.Y), -scale(b.Min.Y)
+		x0, x1 = scale(b.Min.X), scale(b.Max.X)
+		y0, y1 = -scale(b.Max.Y), -scale(b.Min.Y)
 	}
-	d.Flags = 32 // nonsymbolic: codes map to glyphs through glyph names
-	d.StemV = 80
+	flags := 4 // symbolic: codes are glyph ids, not a standard encoding
+	stemV, angle := 80, 0
 	if strings.Contains(m.face.Style, "B") {
-		d.StemV = 140
+		stemV = 140
 	}
 	if strings.Contains(m.face.Style, "I") {
-		d.Flags |= 64
-		d.ItalicAngle = -15
+		flags |= 64
+		angle = -15
 	}
 	if m.id < firstFallback {
-		d.Flags |= 2 // serif
+		flags |= 2 // serif
 	}
-	d.MissingWidth = 0
-	return d
+	return fmt.Sprintf("/Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d",
+		flags, x0, y0, x1, y1, angle, ascent, descent, capHeight, stemV)
 }
 
-// slot is one embedded font: up to maxCodes characters of one face.
-type slot struct {
-	face   *metrics
-	n      int
-	runes  []rune // code 33+i draws runes[i]
-	family string // the family name fpdf knows it by
+// fontUse is what one document draws in one face.
+type fontUse struct {
+	face  *metrics
+	newID []uint16          // by original glyph id: the subset's glyph id + 1; 0 not drawn
+	order []uint16          // original glyph ids drawn, first seen first
+	texts map[uint16]string // original glyph id -> the text it shows (ToUnicode)
+	keep  []uint16          // after register: the subset's glyphs, original ids
 }
 
-// encoding maps a document's characters to slots and codes.
-type encoding struct {
-	sets  []map[rune]bool // per face (metrics.id): characters seen while collecting
-	slots []*slot
-	codes []map[rune]uint16 // per face: slot index << 8 | code
+// docFonts records the glyphs a document draws, per face, and embeds them.
+type docFonts struct {
+	uses []*fontUse // by metrics.id
 }
 
-// drawnWith returns the face that draws r when text is set in m: m
-// itself, else the first fallback that has r; a character no face has is
-// drawn as '?' in m.
-func drawnWith(m *metrics, r rune) (*metrics, rune) {
-	if m.has(r) || r == ' ' {
-		return m, r
+func newDocFonts() *docFonts { return &docFonts{uses: make([]*fontUse, len(allFaces))} }
+
+// record notes that glyph g of face m is drawn, showing text.
+func (e *docFonts) record(m *metrics, g uint16, text string) {
+	u := e.uses[m.id]
+	if u == nil {
+		u = &fontUse{face: m, newID: make([]uint16, m.shaper().NumGlyphs()), texts: map[uint16]string{}}
+		e.uses[m.id] = u
 	}
-	if fb := fallbackFor(r); fb != nil {
-		return fb, r
+	if int(g) >= len(u.newID) {
+		g = 0
 	}
-	return m, '?'
-}
-
-func newEncoding() *encoding {
-	return &encoding{sets: make([]map[rune]bool, len(allFaces)), codes: make([]map[rune]uint16, len(allFaces))}
-}
-
-// collect records the characters of s, set in face m, and the fallback
-// faces that will draw those m lacks.
-func (e *encoding) collect(m *metrics, s string) {
-	for _, r := range s {
-		face, r := drawnWith(m, r)
-		e.add(face, r)
+	if u.newID[g] == 0 {
+		u.newID[g] = 1
+		u.order = append(u.order, g)
+	}
+	if text != "" {
+		if _, ok := u.texts[g]; !ok {
+			u.texts[g] = text
+		}
 	}
 }
 
-func (e *encoding) add(m *metrics, r rune) {
-	if e.sets[m.id] == nil {
-		e.sets[m.id] = map[rune]bool{}
-	}
-	e.sets[m.id][r] = true
-}
-
-// register embeds the collected characters' faces in f.
-func (e *encoding) register(f *fpdf.Fpdf) error {
-	for _, m := range allFaces {
-		set := e.sets[m.id]
-		if len(set) == 0 {
+// register fixes each face's subset; code gives the glyphs' new ids.
+func (e *docFonts) register() error {
+	for _, u := range e.uses {
+		if u == nil {
 			continue
 		}
-		runes := make([]rune, 0, len(set))
-		for r := range set {
-			if r != ' ' {
-				runes = append(runes, r)
-			}
+		ff := u.face.file()
+		if ff.err != nil {
+			return fmt.Errorf("failed to read %s: %w", u.face.face.File, ff.err)
 		}
-		slices.Sort(runes)
-		e.codes[m.id] = map[rune]uint16{}
-		for n := 0; n*maxCodes < len(runes) || n == 0; n++ {
-			part := runes[n*maxCodes : min(len(runes), (n+1)*maxCodes)]
-			s := &slot{face: m, n: n, runes: part, family: fmt.Sprintf("f%ds%d", m.id, n)}
-			idx := len(e.slots)
-			e.slots = append(e.slots, s)
-			e.codes[m.id][' '] = uint16(idx)<<8 | 32
-			for i, r := range part {
-				e.codes[m.id][r] = uint16(idx)<<8 | uint16(33+i)
-			}
-			def, z, err := s.define()
-			if err != nil {
-				return err
-			}
-			f.AddFontFromBytes(s.family, "", def, z)
+		u.keep = ff.sfnt.closure(u.order)
+		clear(u.newID)
+		for i, g := range u.keep {
+			u.newID[g] = uint16(i) + 1
 		}
 	}
-	return f.Error()
+	return nil
 }
+
+// code returns the subset's glyph id for glyph g of face m (after
+// register; 0, .notdef, for a glyph that was not recorded).
+func (e *docFonts) code(m *metrics, g uint16) uint16 {
+	u := e.uses[m.id]
+	if u == nil || int(g) >= len(u.newID) || u.newID[g] == 0 {
+		return 0
+	}
+	return u.newID[g] - 1
+}
+
+// resourceName is the name a face's font has in the page resources.
+func resourceName(m *metrics) string { return "/T" + strconv.Itoa(m.id) }
 
 var zpool = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed); return w }}
 
-// define builds the slot's JSON definition and compressed font file.
-func (s *slot) define() (def, z []byte, err error) {
-	ff := s.face.file()
-	var cut strings.Builder
-	cut.WriteByte(' ')
-	src := ff.working
-	for _, r := range s.runes {
-		cut.WriteRune(r)
-		if src != nil && !ff.common(r) {
-			src = nil
-		}
-	}
-	if src == nil {
-		src = s.face.face.Data
-	}
-	program := fpdf.UTF8CutFont(src, cut.String())
-	if len(program) == 0 {
-		return nil, nil, fmt.Errorf("failed to subset %s", s.face.face.File)
-	}
+// deflate compresses b as a stream body and returns the object body for
+// it, with extra dictionary entries.
+func deflateStream(b []byte, extra string) []byte {
 	var zb bytes.Buffer
+	zb.Grow(len(b)/2 + 64)
 	zw := zpool.Get().(*zlib.Writer)
 	zw.Reset(&zb)
-	zw.Write(program)
+	zw.Write(b)
 	zw.Close()
 	zpool.Put(zw)
+	var out bytes.Buffer
+	out.Grow(zb.Len() + 100)
+	fmt.Fprintf(&out, "<</Length %d /Filter /FlateDecode%s>>\nstream\n", zb.Len(), extra)
+	out.Write(zb.Bytes())
+	out.WriteString("\nendstream")
+	return out.Bytes()
+}
 
-	cw := make([]int, 256)
-	cw[32] = int(s.face.width(' '))
-	var diff strings.Builder
-	diff.WriteString("32 /space")
-	for i, r := range s.runes {
-		cw[33+i] = int(s.face.width(r))
-		fmt.Fprintf(&diff, " /uni%04X", r)
+// write adds the fonts to u and names them in fpdf's resource dictionary.
+func (e *docFonts) write(u *increment) error {
+	var names strings.Builder
+	for _, use := range e.uses {
+		if use == nil {
+			continue
+		}
+		n, err := use.write(u)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&names, "%s %d 0 R ", resourceName(use.face), n)
 	}
+	res, err := u.object(2)
+	if err != nil {
+		return err
+	}
+	i := bytes.Index(res, []byte("/Font <<"))
+	if i < 0 {
+		return fmt.Errorf("failed to find the fonts in the resource dictionary")
+	}
+	i += len("/Font <<")
+	body := make([]byte, 0, len(res)+names.Len()+1)
+	body = append(body, res[:i]...)
+	body = append(body, names.String()...)
+	body = append(body, res[i:]...)
+	u.set(2, body)
+	return nil
+}
+
+// write adds the Type0 font of one face and returns its object number.
+func (use *fontUse) write(u *increment) (int, error) {
+	ff := use.face.file()
+	sh := use.face.shaper()
+	program := ff.sfnt.subset(use.keep)
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s %q", ff.name, string(s.runes))
+	h.Write([]byte(ff.name))
+	for _, g := range use.keep {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
 	sum := h.Sum64()
 	tag := make([]byte, 6)
 	for i := range tag {
 		tag[i] = 'A' + byte(sum%26)
 		sum /= 26
 	}
-	def, err = json.Marshal(fontJSON{
-		Tp:           "TrueType",
-		Name:         string(tag) + "+" + ff.name,
-		Desc:         ff.desc,
-		Up:           -100,
-		Ut:           50,
-		Cw:           cw,
-		Enc:          "custom",
-		Diff:         diff.String(),
-		File:         fmt.Sprintf("%s-%d.z", ff.name, s.n),
-		OriginalSize: len(program),
-	})
-	return def, zb.Bytes(), err
+	base := string(tag) + "+" + ff.name
+
+	file := u.add(deflateStream(program, " /Length1 "+strconv.Itoa(len(program))))
+	desc := u.add([]byte(fmt.Sprintf("<</Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R>>", base, ff.desc, file)))
+
+	var w strings.Builder
+	w.WriteString("[0 [")
+	upem := float64(sh.Upem)
+	for i, g := range use.keep {
+		if i > 0 {
+			w.WriteByte(' ')
+		}
+		w.WriteString(strconv.FormatFloat(float64(sh.Advance(g))*1000/upem, 'f', -1, 64))
+	}
+	w.WriteString("]]")
+	cid := u.add([]byte(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW 0 /W %s>>", base, desc, w.String())))
+	cmap := u.add(deflateStream(use.toUnicode(), ""))
+	return u.add([]byte(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", base, cid, cmap))), nil
 }
 
-// encode splits s, set in face m, into pieces drawn with one slot each,
-// calling draw with the slot, the encoded bytes and the piece's width,
-// with tw added for each space (the PDF word spacing, Tw).
-func (e *encoding) encode(m *metrics, size, tw float64, s string, draw func(sl *slot, code string, width float64)) {
-	var buf []byte
-	cur := -1
-	width := 0.0
-	flush := func() {
-		if len(buf) > 0 {
-			draw(e.slots[cur], string(buf), width)
-		}
-		buf, width = buf[:0], 0
+// toUnicode writes the CMap that maps each glyph of the subset to the
+// text it shows.
+func (use *fontUse) toUnicode() []byte {
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	type entry struct {
+		code uint16
+		text string
 	}
-	for _, r := range s {
-		face, r := drawnWith(m, r)
-		sc, ok := e.codes[face.id][r]
-		if !ok {
-			continue // not collected: cannot happen for text that went through collect
-		}
-		if int(sc>>8) != cur {
-			flush()
-			cur = int(sc >> 8)
-		}
-		buf = append(buf, byte(sc))
-		width += float64(face.width(r)) * size / 1000
-		if r == ' ' {
-			width += tw
+	var entries []entry
+	for i, g := range use.keep {
+		if t, ok := use.texts[g]; ok && t != "" {
+			entries = append(entries, entry{uint16(i), t})
 		}
 	}
-	flush()
+	for len(entries) > 0 {
+		n := min(len(entries), 100)
+		fmt.Fprintf(&b, "%d beginbfchar\n", n)
+		for _, e := range entries[:n] {
+			fmt.Fprintf(&b, "<%04X> <", e.code)
+			for _, c := range utf16.Encode([]rune(e.text)) {
+				fmt.Fprintf(&b, "%04X", c)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+		entries = entries[n:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return b.Bytes()
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/render/shape"
 	"github.com/essayexport/essayexport/render/typeset"
 )
 
@@ -158,6 +159,11 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 	}
 	x0 := r.left + st.left
 	pending := false // the previous line ended inside a word
+	var all strings.Builder
+	for _, sp := range in {
+		all.WriteString(sp.Text)
+	}
+	rtl := shape.RTL(all.String()) // the paragraph's direction, from its text
 	for _, ln := range lines {
 		l := line{size: st.size, rgb: st.rgb}
 		x := x0 + ln.Indent + alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, measureStyle))
@@ -188,6 +194,9 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 				x += is.face.wordWidth(t, is.size)
 			}
 			x += ln.Space
+		}
+		if rtl {
+			mirror(l.runs, x0, x0+params.Width, st.size)
 		}
 		last := ln.Words[len(ln.Words)-1]
 		pending = last.Whole != "" && !ln.Last

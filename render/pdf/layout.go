@@ -140,7 +140,9 @@ func (pg *paginator) place(ps []*para) {
 		need := before + p.height()
 		if p.keepWithNext {
 			// keep with the first lines the next block could leave here
-			for j := i + 1; j < len(ps); j++ {
+			// (at most three blocks ahead: a run of headings is not kept
+			// together whole, or each would start a page)
+			for j := i + 1; j < len(ps) && j <= i+3; j++ {
 				n := ps[j]
 				if n.pageBreak {
 					break

@@ -2,40 +2,29 @@ package pdf
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"sync"
 	"unicode"
-
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
+	"unicode/utf8"
 
 	"github.com/essayexport/essayexport/fonts"
+	"github.com/essayexport/essayexport/render/shape"
 )
 
-// metrics holds the advance widths of one face in thousandths of an em,
-// rounded exactly as fpdf rounds them for the PDF's /W array, so that the
-// positions computed here match what a viewer draws. They are read from the
-// font's hmtx table once per process and shared by all goroutines.
+// metrics is one face as the renderer uses it: its shaping face (parsed
+// once per process, with the per-process cache of shaped words, see
+// render/shape) and what embedding needs (embed.go). Widths are the
+// shaped advances, kerning included, so that the line breaker measures
+// exactly what the drawer draws.
 type metrics struct {
 	face *fonts.Face
-	id   int // index into allFaces; also the order faces are registered in
+	id   int // index into allFaces; also the order faces are embedded in
 
-	once   sync.Once
-	common []uint16 // widths of runes below commonLimit; 0 = no glyph
-	other  sync.Map // rune -> uint16 for the rest of the BMP
-	upem   float64  // units per em
-	buf    sfnt.Buffer
-	bufMu  sync.Mutex
+	once sync.Once
+	sh   *shape.Face
 
 	ff faceFile // what embedding needs, built on first use (embed.go)
 }
-
-// commonLimit bounds the rune table built eagerly for each face: Latin,
-// Greek, Cyrillic and general punctuation are looked up in a slice, the
-// rest through a concurrent map.
-const commonLimit = 0x2200
 
 // allFaces lists every face the renderer can use: the four text faces
 // first, then the fallbacks in the order they are tried.
@@ -56,79 +45,105 @@ const (
 	firstFallback
 )
 
-func (m *metrics) load() {
+// shaper returns the face's shaping face, parsing the font on first use.
+func (m *metrics) shaper() *shape.Face {
 	m.once.Do(func() {
-		f := m.face.Font()
-		m.upem = float64(f.UnitsPerEm())
-		m.common = make([]uint16, commonLimit)
-		for r := rune(0x20); r < commonLimit; r++ {
-			m.common[r] = m.lookup(r)
+		sh, err := shape.NewFace(m.face.Data)
+		if err != nil {
+			panic("pdf: embedded " + m.face.File + " does not parse: " + err.Error())
 		}
+		m.sh = sh
 	})
-}
-
-// lookup reads r's advance from the font; 0 means the face has no glyph.
-func (m *metrics) lookup(r rune) uint16 {
-	m.bufMu.Lock()
-	defer m.bufMu.Unlock()
-	f := m.face.Font()
-	gi, err := f.GlyphIndex(&m.buf, r)
-	if err != nil || gi == 0 {
-		return 0
-	}
-	adv, err := f.GlyphAdvance(&m.buf, gi, fixed.Int26_6(f.UnitsPerEm())<<6, font.HintingNone)
-	if err != nil {
-		return 0
-	}
-	w := uint16(math.Round(float64(adv) / 64 * 1000 / m.upem))
-	if w == 0 {
-		w = 1 // a zero-width glyph still exists (fpdf writes it as width 0)
-	}
-	return w
-}
-
-// width returns r's advance in thousandths of an em, or 0 when the face
-// lacks r. Runes outside the Basic Multilingual Plane count as missing:
-// fpdf encodes text as two-byte CIDs equal to the code point.
-func (m *metrics) width(r rune) uint16 {
-	m.load()
-	if r < commonLimit {
-		if r < 0x20 {
-			return 0
-		}
-		return m.common[r]
-	}
-	if r > 0xFFFF {
-		return 0
-	}
-	if v, ok := m.other.Load(r); ok {
-		return v.(uint16)
-	}
-	w := m.lookup(r)
-	m.other.Store(r, w)
-	return w
+	return m.sh
 }
 
 // has reports whether the face has a glyph for r.
-func (m *metrics) has(r rune) bool { return m.width(r) != 0 }
+func (m *metrics) has(r rune) bool { return m.shaper().Has(r) }
 
-// wordWidth measures s set in face m at size pt, with runes the face lacks
-// measured in the fallback face that will draw them.
-func (m *metrics) wordWidth(s string, size float64) float64 {
-	var units int
-	for _, r := range s {
-		if w := m.width(r); w != 0 {
-			units += int(w)
-			continue
-		}
-		fb := fallbackFor(r)
-		if fb == nil {
-			fb = m
-			r = '?'
-		}
-		units += int(fb.width(r))
+// drawnWith returns the face that draws r when text is set in m: m
+// itself, else the first fallback that has r; a character no face has is
+// drawn as '?' in m.
+func drawnWith(m *metrics, r rune) (*metrics, rune) {
+	if r == ' ' || m.has(r) {
+		return m, r
 	}
-	return float64(units) * size / 1000
+	if fb := fallbackFor(r); fb != nil {
+		return fb, r
+	}
+	return m, '?'
+}
+
+// segments calls fn for each maximal piece of s drawn in one face, in
+// order: text set in m, with the characters m lacks in the fallback face
+// that has them and those no face has as "?". These pieces are what is
+// shaped: measuring and drawing both go through here.
+func (m *metrics) segments(s string, fn func(face *metrics, text string)) {
+	simple := true
+	for _, r := range s {
+		if r != ' ' && !m.has(r) {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		if s != "" {
+			fn(m, s)
+		}
+		return
+	}
+	var cur *metrics
+	var b strings.Builder
+	start := 0 // start of the current piece in s, while it needs no rewriting
+	rewritten := false
+	for i, r := range s {
+		face, dr := drawnWith(m, r)
+		if (r == 0x200C || r == 0x200D) && cur != nil && cur.has(r) {
+			face, dr = cur, r // a joiner stays in the run whose joining it controls
+		}
+		if face != cur {
+			if cur != nil {
+				if rewritten {
+					fn(cur, b.String())
+				} else {
+					fn(cur, s[start:i])
+				}
+			}
+			cur, start, rewritten = face, i, false
+			b.Reset()
+		}
+		if dr != r && !rewritten {
+			rewritten = true
+			b.WriteString(s[start:i])
+		}
+		if rewritten {
+			b.WriteRune(dr)
+		}
+	}
+	if cur != nil {
+		if rewritten {
+			fn(cur, b.String())
+		} else {
+			fn(cur, s[start:])
+		}
+	}
+}
+
+// shaped shapes text, all of which m draws.
+func (m *metrics) shaped(text string) *shape.Shaped { return m.shaper().ShapeText(text) }
+
+// wordWidth measures s set in face m at size pt: the shaped advances of
+// its pieces (kerning included), with the runes m lacks measured in the
+// fallback face that draws them.
+func (m *metrics) wordWidth(s string, size float64) float64 {
+	if s == "" {
+		return 0
+	}
+	w := 0.0
+	m.segments(s, func(face *metrics, text string) {
+		sh := face.shaper()
+		w += float64(sh.ShapeText(text).Advance) * size / float64(sh.Upem)
+	})
+	return w
 }
 
 // fallbackFor returns the first fallback face that has r, or nil.
@@ -146,9 +161,9 @@ func fallbackFor(r rune) *metrics {
 // selectors are dropped (the typesetter hyphenates by itself); characters
 // no bundled font has become "?" and are reported once each to warn.
 func cleanText(s string, textFace *metrics, warn func(r rune)) string {
-	clean := true
+	clean := utf8.ValidString(s)
 	for _, r := range s {
-		if r < 0x20 || r == 0x7F || dropped(r) || (!textFace.has(r) && !unicode.IsSpace(r)) {
+		if !clean || r < 0x20 || r == 0x7F || dropped(r) || (!textFace.has(r) && !unicode.IsSpace(r)) {
 			clean = false
 			break
 		}
@@ -175,7 +190,9 @@ func cleanText(s string, textFace *metrics, warn func(r rune)) string {
 // dropped lists invisible characters that are removed before setting.
 func dropped(r rune) bool {
 	switch {
-	case r == 0xAD, r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF:
+	case r == 0xAD, r == 0x200B, r == 0x2060, r == 0xFEFF:
+		// (ZWNJ and ZWJ are kept: they control joining in Persian,
+		// Devanagari and other scripts.)
 		return true
 	case r >= 0xFE00 && r <= 0xFE0F: // variation selectors
 		return true
@@ -185,10 +202,5 @@ func dropped(r rune) bool {
 
 // missingWarning is the Stats warning for a character no bundled font has.
 func missingWarning(r rune) string {
-	for _, f := range fonts.Fallbacks {
-		if r > 0xFFFF && f.Has(r) {
-			return fmt.Sprintf("U+%04X %q is outside the Basic Multilingual Plane, which fpdf cannot encode; it is shown as \"?\"", r, string(r))
-		}
-	}
 	return fmt.Sprintf("no bundled font has U+%04X %q; it is shown as \"?\"", r, string(r))
 }

@@ -1,5 +1,7 @@
-// Package pdf renders a render.Book as a PDF with fpdf: Liberation Serif
-// embedded as per-document subsets (with Noto fallbacks for symbols),
+// Package pdf renders a render.Book as a PDF with fpdf: text shaped and
+// kerned (render/shape) and drawn as glyph ids from Liberation Serif
+// embedded as per-document CID-keyed subsets with ToUnicode maps (with
+// Noto fallbacks for symbols),
 // justified and hyphenated body text (line breaks from render/typeset's
 // Knuth–Plass breaker), headings kept with their text, widow and orphan
 // control, running headers, "3 / 12" page numbers, an outline, metadata
@@ -9,11 +11,11 @@
 // Layout happens before drawing: the Book is set into pages of positioned
 // lines (layout.go, pack.go), so page numbers are known when the contents
 // page and the footers are drawn, and fpdf is used only to draw text at
-// computed positions (never MultiCell), embed fonts and write the file.
-// The footer writes the page count directly rather than through
-// AliasNbPages, because it is known before the first page is drawn. How
-// fonts are embedded, and why not with AddUTF8FontFromBytes, is explained
-// in embed.go.
+// computed positions (never MultiCell) and write the file. The footer
+// writes the page count directly rather than through AliasNbPages,
+// because it is known before the first page is drawn. How text is drawn
+// (kerned TJ arrays, text.go) and how fonts are embedded around fpdf (an
+// incremental update, embed.go and update.go) is explained there.
 //
 // Blocks: blocks.go sets each block kind with one function of its own
 // (setParagraph, setHeading, setList, setQuote, setVerse, setRule,
@@ -36,9 +38,10 @@
 // not keep the source's choice either (essay.Document.Notes), and the
 // links make an endnote one click away in any viewer.
 //
-// Text extraction: the words of a line are drawn as one string with real
-// spaces, widened to the justified gap by the PDF word spacing, so they
-// extract as single spaces. A word broken across lines (at a hyphenation
+// Text extraction: the words of a line are drawn in one text object with
+// real space glyphs between them, the pen then moved to the justified
+// gap by a TJ adjustment, so they extract as single spaces. A word
+// broken across lines (at a hyphenation
 // point, an explicit hyphen or a dash) is wrapped in marked content: the
 // piece at the line end, with its hyphen, in a
 // /Span <</ActualText (whole word)>> BDC … EMC, and the piece that starts
@@ -46,8 +49,8 @@
 // (and Acrobat's copy) then give back the whole word once. A plain hyphen
 // at a line end would also be joined by pdftotext, but it would join
 // "well-known" into "wellknown" too; a soft hyphen is not joined at all.
-// fpdf has no marked-content API, so the operators are written with
-// RawWriteStr around fpdf's own Text calls. The watermark, whose rotated
+// fpdf has no marked-content API; the operators are written into the
+// text object (closing its TJ array first). The watermark, whose rotated
 // letters extract in fragments, is wrapped the same way.
 //
 // Output is deterministic: fixed dates from Options.Modified, a sorted
@@ -63,6 +66,7 @@ import (
 
 	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/render"
+	"github.com/essayexport/essayexport/render/shape"
 	"github.com/essayexport/essayexport/render/typeset"
 )
 
@@ -243,11 +247,33 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 			l.runs = append(l.runs, rn)
 			x += measure(t) + ln.Space
 		}
+		if shape.RTL(text) {
+			mirror(l.runs, x0, x0+params.Width, st.size)
+		}
 		last := ln.Words[len(ln.Words)-1]
 		pending = last.Whole != "" && !ln.Last
 		p.lines = append(p.lines, l)
 	}
 	return p
+}
+
+// mirror places a right-to-left line's runs from the right edge: each is
+// mirrored across the measure from left to right (a word's own glyphs are
+// already in visual order, shaped right to left). Mirroring a justified,
+// centred or left-aligned line gives it justified, centred or
+// right-aligned. It is the reordering of the Unicode bidirectional
+// algorithm (L2) for a right-to-left paragraph whose words are each one
+// direction, which is what the PDF sets: a run of several left-to-right
+// words inside it would come out in reverse order.
+func mirror(runs []run, left, right, size float64) {
+	for k := range runs {
+		rn := &runs[k]
+		sz := size
+		if rn.size != 0 {
+			sz = rn.size
+		}
+		rn.x = left + right - rn.x - rn.face.wordWidth(rn.text, sz)
+	}
 }
 
 // The styles, derived from the body size.

@@ -205,7 +205,7 @@ func TestStructurePack(t *testing.T) {
 	}
 	// TOCI texts: the title, the author and the page number (the dot
 	// leaders are artifacts)
-	entry := regexp.MustCompile(`^Essay number \d on roads Student \d \d+ $`)
+	entry := regexp.MustCompile(`^Essay number \d on roads Student \d\s+\d+ $`)
 	for i, e := range es {
 		if e.typ == "TOCI" {
 			if !entry.MatchString(e.text) {

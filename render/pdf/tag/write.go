@@ -43,6 +43,7 @@ var (
 	rePgs  = regexp.MustCompile(`/Pages (\d+) 0 R`)
 	reKids = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
 	reRef  = regexp.MustCompile(`(\d+) 0 R`)
+	rePrev = regexp.MustCompile(`/Prev (\d+)`)
 )
 
 // parseBase reads the cross-reference table and trailer fpdf wrote (one
@@ -58,38 +59,27 @@ func parseBase(data []byte) (*base, error) {
 		return nil, fmt.Errorf("no startxref offset")
 	}
 	x, err := strconv.Atoi(f[0])
-	if err != nil || x < 0 || x >= len(data) || !bytes.HasPrefix(data[x:], []byte("xref")) {
+	if err != nil {
 		return nil, fmt.Errorf("bad startxref offset")
 	}
 	b.xref = x
-	t := bytes.Index(data[x:], []byte("trailer"))
-	if t < 0 {
-		return nil, fmt.Errorf("no trailer")
+	// the last section first, then each earlier one (/Prev): an object's
+	// last definition wins
+	var trailer string
+	for range 64 {
+		t, err := b.section(x)
+		if err != nil {
+			return nil, err
+		}
+		if trailer == "" {
+			trailer = t
+		}
+		prev, ok := atoiMatch(rePrev, t)
+		if !ok {
+			break
+		}
+		x = prev
 	}
-	lines := strings.Split(string(data[x+len("xref"):x+t]), "\n")
-	for k := 0; k < len(lines); k++ {
-		h := strings.Fields(lines[k])
-		if len(h) != 2 {
-			continue
-		}
-		first, err1 := strconv.Atoi(h[0])
-		n, err2 := strconv.Atoi(h[1])
-		if err1 != nil || err2 != nil || k+n >= len(lines) {
-			return nil, fmt.Errorf("bad cross-reference subsection %q", lines[k])
-		}
-		for j := range n {
-			e := strings.Fields(lines[k+1+j])
-			if len(e) == 3 && e[2] == "n" {
-				off, err := strconv.Atoi(e[0])
-				if err != nil {
-					return nil, fmt.Errorf("bad cross-reference entry %q", lines[k+1+j])
-				}
-				b.offsets[first+j] = off
-			}
-		}
-		k += n
-	}
-	trailer := string(data[x+t:])
 	var ok [3]bool
 	b.root, ok[0] = atoiMatch(reRoot, trailer)
 	b.info, ok[1] = atoiMatch(reInfo, trailer)
@@ -118,6 +108,48 @@ func parseBase(data []byte) (*base, error) {
 		b.pages = append(b.pages, n)
 	}
 	return b, nil
+}
+
+// section reads the cross-reference section at offset x into b.offsets
+// (keeping entries already read from later sections) and returns its
+// trailer's text.
+func (b *base) section(x int) (string, error) {
+	data := b.data
+	if x < 0 || x >= len(data) || !bytes.HasPrefix(data[x:], []byte("xref")) {
+		return "", fmt.Errorf("no cross-reference section at %d", x)
+	}
+	t := bytes.Index(data[x:], []byte("trailer"))
+	if t < 0 {
+		return "", fmt.Errorf("no trailer")
+	}
+	lines := strings.Split(string(data[x+len("xref"):x+t]), "\n")
+	for k := 0; k < len(lines); k++ {
+		h := strings.Fields(lines[k])
+		if len(h) != 2 {
+			continue
+		}
+		first, err1 := strconv.Atoi(h[0])
+		n, err2 := strconv.Atoi(h[1])
+		if err1 != nil || err2 != nil || k+n >= len(lines) {
+			return "", fmt.Errorf("bad cross-reference subsection %q", lines[k])
+		}
+		for j := range n {
+			e := strings.Fields(lines[k+1+j])
+			if _, seen := b.offsets[first+j]; len(e) == 3 && e[2] == "n" && !seen {
+				off, err := strconv.Atoi(e[0])
+				if err != nil {
+					return "", fmt.Errorf("bad cross-reference entry %q", lines[k+1+j])
+				}
+				b.offsets[first+j] = off
+			}
+		}
+		k += n
+	}
+	end := bytes.Index(data[x+t:], []byte("startxref"))
+	if end < 0 {
+		end = len(data) - x - t
+	}
+	return string(data[x+t : x+t+end]), nil
 }
 
 func atoiMatch(re *regexp.Regexp, s string) (int, bool) {
