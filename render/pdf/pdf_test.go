@@ -586,6 +586,15 @@ func TestRunningHeaderTruncated(t *testing.T) {
 	if !strings.HasSuffix(h, "…") || len([]rune(h)) >= len([]rune(long)) {
 		t.Errorf("header %q is not shortened with an ellipsis", h)
 	}
+	// cut at a word: what stands before the ellipsis is a whole word of
+	// the title, and the ellipsis follows it without a space
+	kept := strings.Fields(strings.TrimSuffix(h, "…"))
+	if lw := kept[len(kept)-1]; !strings.Contains(" "+long, " "+strings.Join(kept, " ")+" ") {
+		t.Errorf("header %q is cut inside the word %q", h, lw)
+	}
+	if strings.HasSuffix(h, " …") {
+		t.Errorf("header %q has a space before the ellipsis", h)
+	}
 	if w := allFaces[faceItalic].wordWidth(h, r.size*0.8); w > r.textW*0.7 {
 		t.Errorf("header is %.1f pt wide, more than %.1f", w, r.textW*0.7)
 	}
