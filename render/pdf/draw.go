@@ -115,7 +115,7 @@ func (d *drawer) line(l line) {
 	if len(l.runs) == 0 {
 		return
 	}
-	t := d.begin(l.runs[0].x, l.y, 1, l.rgb)
+	t := d.begin(l.runs[0].x, l.y, 1+l.expand, l.rgb)
 	prevEnd := 0.0
 	var prev *metrics
 	for _, rn := range l.runs {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"strings"
+	"unicode"
 )
 
 // The layout stage turns a Book into pages of positioned text before
@@ -35,11 +36,12 @@ type run struct {
 
 // line is one line of text on a page.
 type line struct {
-	y    float64 // baseline
-	size float64
-	runs []run
-	rgb  [3]int
-	para int // index into renderer.paras; -1 for page furniture
+	y      float64 // baseline
+	size   float64
+	runs   []run
+	rgb    [3]int
+	para   int     // index into renderer.paras; -1 for page furniture
+	expand float64 // font expansion: glyphs drawn 1+expand wide (Tz), spaces not
 }
 
 // bookmark is one outline entry.
@@ -132,6 +134,9 @@ func (pg *paginator) place(ps []*para) {
 		}
 		need := before + p.height()
 		if p.keepWithNext {
+			// the heading's own space below counts: put adds it, and a
+			// heading whose next lines do not fit is left alone at the foot
+			need += p.after
 			// keep with the first lines the next block could leave here
 			// (at most three blocks ahead: a run of headings is not kept
 			// together whole, or each would start a page)
@@ -144,6 +149,7 @@ func (pg *paginator) place(ps []*para) {
 				if !n.keepWithNext {
 					break
 				}
+				need += n.after
 			}
 		}
 		if p.unbreakable || p.keepWithNext || len(p.lines) <= 3 {
@@ -166,6 +172,12 @@ func (pg *paginator) place(ps []*para) {
 			if len(lines)-fit < 2 {
 				fit = len(lines) - 2
 			}
+			// no word broken across the page break (TeX's \brokenpenalty,
+			// taken as infinite): the page's last line moves over with the
+			// rest of its word
+			for fit > 0 && broken(lines[fit-1]) {
+				fit--
+			}
 			if fit < 2 {
 				if pg.fresh { // a page too short for two lines: place what fits
 					fit = max(1, int((pg.bottom-pg.y)/p.leading))
@@ -183,12 +195,34 @@ func (pg *paginator) place(ps []*para) {
 	}
 }
 
-// minLines is how many lines of p must go on a page if any do.
+// minLines is how many lines of p must go on a page if any do: two, or
+// more while the last of them ends in a broken word.
 func minLines(p *para) int {
 	if p.unbreakable || p.keepWithNext || len(p.lines) <= 3 {
 		return len(p.lines)
 	}
-	return 2
+	k := 2
+	for k < len(p.lines) && broken(p.lines[k-1]) {
+		k++
+	}
+	if len(p.lines)-k < 2 {
+		return len(p.lines)
+	}
+	return k
+}
+
+// broken reports whether l ends in the first piece of a word broken
+// across lines (at a hyphenation point, a hyphen or a dash).
+// Only the last word of a line is marked actualWhole (its later style
+// pieces actualEmpty, and right-to-left lines are mirrored), so any run
+// marked so will do.
+func broken(l line) bool {
+	for _, rn := range l.runs {
+		if rn.actual == actualWhole {
+			return true
+		}
+	}
+	return false
 }
 
 // put places lines of p at the current position.
@@ -210,7 +244,8 @@ func (pg *paginator) put(p *para, lines []line, before float64) {
 	pg.fresh = false
 }
 
-// truncate shortens s with "…" so that it fits width w in face m at size.
+// truncate shortens s at a word boundary with "…" so that it fits width w
+// in face m at size.
 func truncate(s string, m *metrics, size, w float64) string {
 	if m.wordWidth(s, size) <= w {
 		return s
@@ -226,7 +261,18 @@ func truncate(s string, m *metrics, size, w float64) string {
 			hi = mid - 1
 		}
 	}
-	return strings.TrimRight(string(rs[:lo]), " ,;:") + "…"
+	// cut at a word boundary: back to the last space before a word cut
+	// in the middle (a text of one word, or without spaces, is cut where
+	// it must be)
+	if lo < len(rs) && !unicode.IsSpace(rs[lo]) {
+		for k := lo; k > 0; k-- {
+			if unicode.IsSpace(rs[k-1]) {
+				lo = k - 1
+				break
+			}
+		}
+	}
+	return strings.TrimRight(string(rs[:lo]), " ,;:–—-") + "…"
 }
 
 // resolveLinks turns the runs that link to an anchor (a note reference
