@@ -151,6 +151,14 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 	if st.hyphenate && !r.s.NoHyphenation {
 		params.Hyphenator = hyph
 	}
+	var all strings.Builder
+	for _, sp := range in {
+		all.WriteString(sp.Text)
+	}
+	rtl := shape.RTL(all.String()) // the paragraph's direction, from its text
+	if !rtl { // mirror places right-to-left lines as drawn at natural width
+		r.microtype(&params)
+	}
 	var lines []typeset.Line
 	if r.s.Greedy {
 		lines = typeset.GreedySpans(in, params)
@@ -159,14 +167,9 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 	}
 	x0 := r.left + st.left
 	pending := false // the previous line ended inside a word
-	var all strings.Builder
-	for _, sp := range in {
-		all.WriteString(sp.Text)
-	}
-	rtl := shape.RTL(all.String()) // the paragraph's direction, from its text
 	for _, ln := range lines {
-		l := line{size: st.size, rgb: st.rgb}
-		x := x0 + ln.Indent + alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, measureStyle))
+		l := line{size: st.size, rgb: st.rgb, expand: ln.Expand}
+		x := x0 + ln.Indent - ln.Left + alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, measureStyle))
 		for i, wd := range ln.Words {
 			pieces := wd.Pieces
 			if pieces == nil {
@@ -191,7 +194,7 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 					}
 				}
 				l.runs = append(l.runs, rn)
-				x += is.face.wordWidth(t, is.size)
+				x += is.face.wordWidth(t, is.size) * (1 + ln.Expand)
 			}
 			x += ln.Space
 		}

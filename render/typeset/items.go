@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,6 +29,8 @@ type item struct {
 	end     int32
 	width   float64
 	stretch float64
+	protL   float64 // box: how far its first character hangs into the left margin when it starts a line
+	protR   float64 // box: ... its last character into the right margin when it ends one; hyphen penalty: the hyphen's
 	shrink  float64
 	penalty float64
 }
@@ -164,6 +167,23 @@ func build(para *paragraph, ws wordList, p *Params, c *config, hyph *Hyphenator,
 			item{kind: glue, fil: true, word: int32(len(words))},
 			item{kind: penalty, penalty: -infPenalty, word: int32(len(words))})
 	}
+	if c.expansion > 0 || c.protrude {
+		for i := range items {
+			it := &items[i]
+			switch {
+			case it.kind == box:
+				it.stretch, it.shrink = c.expansion*it.width, c.expansion*it.width
+				if c.protrude && it.end > it.start {
+					t := words[it.word][it.start:it.end]
+					first, _ := utf8.DecodeRuneInString(t)
+					last, _ := utf8.DecodeLastRuneInString(t)
+					it.protL, it.protR = c.protrusion(first)[0], c.protrusion(last)[1]
+				}
+			case it.kind == penalty && it.hyphen:
+				it.protR = c.hyphenProt
+			}
+		}
+	}
 	para.items = items
 	if cap(para.sums) < len(items)+1 {
 		para.sums = make([]sums, 0, cap(items)+1)
@@ -173,7 +193,7 @@ func build(para *paragraph, ws wordList, p *Params, c *config, hyph *Hyphenator,
 		t := para.sums[len(para.sums)-1]
 		switch {
 		case it.kind == box:
-			t.w += it.width
+			t.w, t.y, t.z = t.w+it.width, t.y+it.stretch, t.z+it.shrink
 		case it.fil:
 			t.fil++
 		case it.kind == glue:
@@ -206,7 +226,9 @@ func appendPieces(items []item, wi int32, w string, limit float64, measure func(
 			j += n
 		}
 		cw := measure(i, j)
-		if acc+cw > limit && i > start {
+		r, _ := utf8.DecodeRuneInString(w[i:])
+		p, _ := utf8.DecodeLastRuneInString(w[:i])
+		if acc+cw > limit && i > start && !noLineStart(r) && !noLineEnd(p) {
 			emit(start, i)
 			start, acc = i, 0
 		}
@@ -215,4 +237,18 @@ func appendPieces(items []item, wi int32, w string, limit float64, measure func(
 	}
 	emit(start, len(w))
 	return items
+}
+
+// noLineStart and noLineEnd are the line-breaking rules (kinsoku) of
+// Chinese and Japanese text, which is cut between characters: closing
+// punctuation, small kana and the prolonged sound mark never start a
+// line, opening brackets never end one (UAX #14 classes CL, CP, NS, EX,
+// IS and OP, for the characters these scripts use). A piece may then
+// overhang the measure by a punctuation mark, as in CJK typesetting.
+func noLineStart(r rune) bool {
+	return strings.ContainsRune("、。，．・：；！？）］｝〉》」』】〕〗〙〛”’ゝゞーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻‐゠–〜～…‥,.:;!?)]}", r)
+}
+
+func noLineEnd(r rune) bool {
+	return strings.ContainsRune("（［｛〈《「『【〔〖〘〚“‘([{", r)
 }
