@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -21,7 +22,7 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 	pg.part, pg.footer, pg.header = -1, false, ""
 	pg.firstPage = true
 	pg.newPage()
-	cover := pg.cur
+	r.drawCover(pg.cur)
 	// the contents pages, filled in once page numbers are known
 	pg.footer = true
 	perFirst, perPage := r.tocCapacity()
@@ -30,6 +31,7 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 		nToc += int(math.Ceil(float64(n-perFirst) / float64(perPage)))
 	}
 	tocStart := len(pg.pages)
+	toc := r.tags.contents() // in reading order, before the essays
 	for range nToc {
 		pg.firstPage = true
 		pg.newPage()
@@ -44,6 +46,7 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 		pg.header = r.runningHeader(doc.DisplayTitle())
 		pg.watermark = part.Watermark
 		pg.firstPage = true
+		r.tags.part(doc.Lang)
 		ps := r.titleBlock(doc, doc.DisplayTitle(), doc.Author, "", 0)
 		ps = append(ps, r.blocks(doc, ps)...)
 		ps[0].pageBreak = true
@@ -51,8 +54,7 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 		pg.place(ps)
 		entries = append(entries, tocEntry{title: doc.DisplayTitle(), author: doc.Author, page: start})
 	}
-	r.drawCover(cover)
-	r.fillToc(pg.pages[tocStart:tocStart+nToc], entries)
+	r.fillToc(pg.pages[tocStart:tocStart+nToc], entries, toc)
 	return pg.pages
 }
 
@@ -74,8 +76,9 @@ func (r *renderer) drawCover(p *page) {
 			return
 		}
 		pa := r.setText(text, st, nil)
+		elem := r.tags.cover(text == b.Title)
 		for _, l := range pa.lines {
-			l.y, l.para = y+pa.baseline, -1
+			l.y, l.para, l.elem = y+pa.baseline, -1, elem
 			p.lines = append(p.lines, l)
 			y += pa.leading
 		}
@@ -97,14 +100,14 @@ func (r *renderer) drawCover(p *page) {
 }
 
 // fillToc sets the contents pages.
-func (r *renderer) fillToc(pages []*page, entries []tocEntry) {
+func (r *renderer) fillToc(pages []*page, entries []tocEntry, toc toc) {
 	h := r.headingStyle(1)
 	y := r.top
 	pi := 0
 	p := pages[0]
 	hp := r.setText("Contents", h, nil)
 	for _, l := range hp.lines {
-		l.y, l.para = y+hp.baseline, -1
+		l.y, l.para, l.elem = y+hp.baseline, -1, toc.heading
 		p.lines = append(p.lines, l)
 	}
 	p.bookmarks = append(p.bookmarks, bookmark{text: "Contents", level: 0, y: y})
@@ -123,7 +126,7 @@ func (r *renderer) fillToc(pages []*page, entries []tocEntry) {
 		title := cleanText(cleanOutline(e.title), reg, func(rune) {})
 		title = truncate(title, reg, r.size, room)
 		tw := reg.wordWidth(title, r.size)
-		l := line{y: y + base, size: r.size, para: -1}
+		l := line{y: y + base, size: r.size, para: -1, elem: toc.entry()}
 		l.runs = append(l.runs, run{x: r.left, text: title, face: reg})
 		x := r.left + tw
 		if e.author != "" {
@@ -146,7 +149,8 @@ func (r *renderer) fillToc(pages []*page, entries []tocEntry) {
 		}
 		l.runs = append(l.runs, run{x: numX, text: num, face: reg})
 		p.lines = append(p.lines, l)
-		p.links = append(p.links, link{x: r.left, y: y, w: r.textW, h: r.leading, page: e.page})
+		p.links = append(p.links, link{x: r.left, y: y, w: r.textW, h: r.leading, page: e.page, elem: l.elem,
+			text: fmt.Sprintf("%s, page %d", cleanOutline(e.title), e.page)})
 		y += r.leading
 	}
 }
