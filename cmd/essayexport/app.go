@@ -131,6 +131,7 @@ func pdfFlags(e *env) []cli.Flag {
 		&cli.Float64Flag{Name: "watermark-opacity", Value: 0.18, Usage: "watermark opacity, `0..1`", Destination: &a.wmOpacity},
 		&cli.StringFlag{Name: "watermark-color", Value: "#be1e1e", Usage: "watermark `COLOR` as #rrggbb", Destination: &a.wmColor},
 		&cli.Float64Flag{Name: "watermark-angle", Usage: "watermark angle in `DEGREES` (default: along the page diagonal)", Destination: &a.wmAngle},
+		&cli.BoolFlag{Name: "pdfa", Usage: "also make the PDF PDF/A-2u (archival): sRGB output intent and PDF/A metadata", Destination: &a.pdfa},
 	}
 }
 

@@ -83,7 +83,7 @@ type args struct {
 	// pdf
 	paper, margin         string
 	fontSize, lineSpacing float64
-	indent                bool
+	indent, pdfa          bool
 	wmOpacity, wmAngle    float64
 	wmColor               string
 
@@ -267,6 +267,7 @@ func (a *args) renderOptions() render.Options {
 	o.Keywords, o.Subject = a.keywords, a.subject
 	if a.format == "pdf" {
 		o.Paper, o.MarginMM, o.FontSize, o.LineSpacing, o.Indent = a.paper, a.marginMM, a.fontSize, a.lineSpacing, a.indent
+		o.PDFA = a.pdfa
 		o.Watermark = render.WatermarkStyle{Opacity: a.wmOpacity, Color: a.color, Angle: a.wmAngle}
 	}
 	o.Identifier, o.EmbedFonts = a.identifier, a.embedFonts

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"unicode"
+
+	"github.com/essayexport/essayexport/render/pdf/tag"
 )
 
 // The layout stage turns a Book into pages of positioned text before
@@ -25,6 +27,7 @@ type run struct {
 	x      float64
 	text   string
 	face   *metrics
+	elem   *tag.Elem // the structure element of an inline part (a list label); nil: the line's
 	actual actualMode
 	whole  string  // for actualWhole
 	leader float64 // dot leaders: the distance from one dot to the next
@@ -40,8 +43,9 @@ type line struct {
 	size   float64
 	runs   []run
 	rgb    [3]int
-	para   int     // index into renderer.paras; -1 for page furniture
-	expand float64 // font expansion: glyphs drawn 1+expand wide (Tz), spaces not
+	para   int       // index into renderer.paras; -1 for page furniture
+	expand float64   // font expansion: glyphs drawn 1+expand wide (Tz), spaces not
+	elem   *tag.Elem // the structure element the line belongs to
 }
 
 // bookmark is one outline entry.
@@ -54,8 +58,10 @@ type bookmark struct {
 // link makes a rectangle on a page jump to a place on another page.
 type link struct {
 	x, y, w, h float64
-	page       int     // 1-based target page
-	ty         float64 // target y on that page (0: its top)
+	page       int       // 1-based target page
+	ty         float64   // target y on that page (0: its top)
+	elem       *tag.Elem // the Link structure element
+	text       string    // what the link goes to, for assistive technology
 }
 
 // page is one laid-out page.
@@ -82,6 +88,7 @@ type para struct {
 	bookmarks    []bookmark
 	pageBreak    bool // start a new page before this block
 	id           int  // index into renderer.paras
+	elem         *tag.Elem
 }
 
 func (p *para) height() float64 { return float64(len(p.lines)) * p.leading }
@@ -236,7 +243,7 @@ func (pg *paginator) put(p *para, lines []line, before float64) {
 	}
 	for j, l := range lines {
 		l.y = pg.y + float64(j)*p.leading + p.baseline
-		l.para = p.id
+		l.para, l.elem = p.id, p.elem
 		pg.cur.lines = append(pg.cur.lines, l)
 	}
 	pg.y += float64(len(lines)) * p.leading
@@ -310,7 +317,12 @@ func (r *renderer) resolveLinks(pages []*page) {
 					size = rn.size
 				}
 				w := rn.face.wordWidth(rn.text, size)
-				p.links = append(p.links, link{x: rn.x - 1, y: l.y - rn.rise - size, w: w + 2, h: size * 1.25, page: t.page, ty: t.y})
+				text := "Back to the text"
+				if strings.Contains(rn.link, "note:") {
+					text = "Note " + rn.text
+				}
+				p.links = append(p.links, link{x: rn.x - 1, y: l.y - rn.rise - size, w: w + 2, h: size * 1.25, page: t.page, ty: t.y,
+					elem: rn.elem, text: text})
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -9,6 +10,7 @@ import (
 // set in lines under a hanging indent, y relative to the entry's top;
 // the last line gets the leaders and the page number.
 type tocEntry struct {
+	title string
 	lines []line
 	end   float64 // where the text of the last line ends
 	page  int     // 1-based
@@ -23,7 +25,7 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 	pg.part, pg.footer, pg.header = -1, false, ""
 	pg.firstPage = true
 	pg.newPage()
-	cover := pg.cur
+	r.drawCover(pg.cur)
 	// the contents pages, filled in once page numbers are known
 	pg.footer = true
 	entries := make([]tocEntry, len(b.Parts))
@@ -32,6 +34,7 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 	}
 	nToc := len(r.tocPages(entries))
 	tocStart := len(pg.pages)
+	toc := r.tags.contents() // in reading order, before the essays
 	for range nToc {
 		pg.firstPage = true
 		pg.newPage()
@@ -45,6 +48,7 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 		pg.header = r.runningHeader(doc.DisplayTitle())
 		pg.watermark = part.Watermark
 		pg.firstPage = true
+		r.tags.part(doc.Lang)
 		ps := r.titleBlock(doc, doc.DisplayTitle(), doc.Author, "", 0)
 		ps = append(ps, r.blocks(doc, ps)...)
 		ps[0].pageBreak = true
@@ -52,11 +56,10 @@ func (r *renderer) layoutPack(pg *paginator) []*page {
 		pg.place(ps)
 		entries[i].page = start
 	}
-	r.drawCover(cover)
 	if len(b.Parts) > 0 && entries[len(entries)-1].page == 0 { // cancelled
 		entries = entries[:0]
 	}
-	r.fillToc(pg.pages[tocStart:tocStart+nToc], entries)
+	r.fillToc(pg.pages[tocStart:tocStart+nToc], entries, toc)
 	return pg.pages
 }
 
@@ -69,8 +72,9 @@ func (r *renderer) drawCover(p *page) {
 			return
 		}
 		pa := r.setText(text, st, nil)
+		elem := r.tags.cover(text == b.Title)
 		for _, l := range pa.lines {
-			l.y, l.para = y+pa.baseline, -1
+			l.y, l.para, l.elem = y+pa.baseline, -1, elem
 			p.lines = append(p.lines, l)
 			y += pa.leading
 		}
@@ -105,7 +109,7 @@ func (r *renderer) tocEntry(title, author string) tocEntry {
 	right := reg.wordWidth("0000", r.size) + r.size*2
 	st := style{face: reg, size: r.size, leading: r.leading, left: hang, right: right, first: -hang}
 	pa := r.setText(cleanOutline(title), st, nil)
-	e := tocEntry{lines: pa.lines}
+	e := tocEntry{title: title, lines: pa.lines}
 	if len(e.lines) == 0 {
 		e.lines = []line{{size: r.size}}
 	}
@@ -166,12 +170,12 @@ func (r *renderer) tocPages(entries []tocEntry) [][]tocEntry {
 // fillToc sets the contents pages. The page numbers are set flush right;
 // the leader dots stand on one grid that ends short of the widest
 // number, so that they line up from entry to entry, dot under dot.
-func (r *renderer) fillToc(pages []*page, entries []tocEntry) {
+func (r *renderer) fillToc(pages []*page, entries []tocEntry, toc toc) {
 	h := r.headingStyle(1)
 	p := pages[0]
 	hp := r.setText("Contents", h, nil)
 	for _, l := range hp.lines {
-		l.y, l.para = r.top+hp.baseline, -1
+		l.y, l.para, l.elem = r.top+hp.baseline, -1, toc.heading
 		p.lines = append(p.lines, l)
 	}
 	p.bookmarks = append(p.bookmarks, bookmark{text: "Contents", level: 0, y: r.top})
@@ -190,8 +194,9 @@ func (r *renderer) fillToc(pages []*page, entries []tocEntry) {
 			y = r.top
 		}
 		for _, e := range es {
+			elem := toc.entry()
 			for i, l := range e.lines {
-				l.y += y
+				l.y, l.elem = l.y+y, elem
 				if i == len(e.lines)-1 {
 					num := strconv.Itoa(e.page)
 					numX := right - reg.wordWidth(num, r.size)
@@ -208,7 +213,8 @@ func (r *renderer) fillToc(pages []*page, entries []tocEntry) {
 				p.lines = append(p.lines, l)
 			}
 			hgt := float64(len(e.lines)) * r.leading
-			p.links = append(p.links, link{x: r.left, y: y, w: r.textW, h: hgt, page: e.page})
+			p.links = append(p.links, link{x: r.left, y: y, w: r.textW, h: hgt, page: e.page, elem: elem,
+				text: fmt.Sprintf("%s, page %d", cleanOutline(e.title), e.page)})
 			y += hgt
 		}
 	}
