@@ -441,7 +441,7 @@ func countPara(p *page, para int) int {
 
 func TestMissingAndFallbackGlyphs(t *testing.T) {
 	doc := &essay.Document{Title: "Symbols", Lang: "en", Blocks: []essay.Block{
-		{Kind: essay.Paragraph, Text: "The arrow ⇒ implies, the sign ∀ quantifies, the tick ✓ approves, and the face 😀 and the character 漢 have no glyph in any bundled font."},
+		{Kind: essay.Paragraph, Text: "The arrow ⇒ implies, the sign ∀ quantifies, the tick ✓ approves, and the face 😀 and the character 학 have no glyph in any bundled font."},
 	}}
 	path, st := renderFile(t, render.Single(doc, "", ""), render.Defaults())
 	testutil.QpdfCheck(t, path)
@@ -455,7 +455,7 @@ func TestMissingAndFallbackGlyphs(t *testing.T) {
 			t.Errorf("extracted text lacks %q:\n%s", w, text)
 		}
 	}
-	want := []string{`no bundled font has U+1F600 "😀"; it is shown as "?"`, `no bundled font has U+6F22 "漢"; it is shown as "?"`}
+	want := []string{`no bundled font has U+1F600 "😀"; it is shown as "?"`, `no bundled font has U+D559 "학"; it is shown as "?"`}
 	if fmt.Sprint(st.Warnings) != fmt.Sprint(want) {
 		t.Errorf("warnings = %q, want %q", st.Warnings, want)
 	}
