@@ -17,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/urfave/cli/v2"
+	"github.com/xrash/smetrics"
 	"golang.org/x/term"
 )
 
@@ -101,7 +103,10 @@ func (s signalError) Error() string { return "interrupted by " + s.sig.String() 
 // This is the one place where errors become exit codes.
 func runWith(ctx context.Context, e *env, argv []string) int {
 	app := newApp(e)
-	err := app.RunContext(ctx, reorder(argv, app))
+	err := unknownCommand(app, argv)
+	if err == nil {
+		err = app.RunContext(ctx, reorder(argv, app))
+	}
 	var sig signalError
 	if errors.As(context.Cause(ctx), &sig) {
 		fmt.Fprintf(e.stderr, "essayexport: stopped: %v; no partial output was left\n", sig)
@@ -126,6 +131,30 @@ func runWith(ctx context.Context, e *env, argv []string) int {
 		fmt.Fprintf(e.stderr, "essayexport: error: %s\nessayexport: hint: run 'essayexport --help' for the options\n", oneLine(err.Error()))
 		return exitUsage
 	}
+}
+
+// unknownCommand is the usage error for `essayexport pfd` or
+// `essayexport help pfd`, with the nearest command as the hint.
+func unknownCommand(app *cli.App, argv []string) error {
+	i := 1
+	if len(argv) > 2 && argv[1] == "help" {
+		i = 2
+	}
+	if len(argv) <= i || strings.HasPrefix(argv[i], "-") || app.Command(argv[i]) != nil {
+		return nil
+	}
+	typed := argv[i]
+	hint := "the commands are pdf, epub, inspect and help; run 'essayexport --help'"
+	best, dist := "", 0.0
+	for _, c := range app.Commands {
+		if d := smetrics.JaroWinkler(typed, c.Name, 0.7, 4); d > dist && c.Name != "help" {
+			best, dist = c.Name, d
+		}
+	}
+	if dist >= 0.7 || (best != "" && best[0] == typed[0]) {
+		hint = "did you mean " + best + "?"
+	}
+	return &usageError{msg: "unknown command " + typed, hint: hint}
 }
 
 // failedError says that some inputs failed; each was already reported.

@@ -210,7 +210,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 	d.text(allFaces[faceBold], small*0.9, r.left, r.pageH-r.top*0.45, truncate(note, allFaces[faceBold], small*0.9, r.textW*0.3), c)
 
 	angle := wm.Angle
-	if angle == 0 {
+	if angle == 0 && !wm.AngleSet {
 		angle = math.Atan2(r.pageH, r.pageW) * 180 / math.Pi
 	}
 	bold := allFaces[faceBold]
