@@ -5,6 +5,13 @@
 //     metric-compatible with Times New Roman: the text face.
 //   - Noto Sans Math and Noto Sans Symbols 2, SIL OFL 1.1: fallbacks for
 //     arrows, mathematical signs and symbols the text face lacks.
+//   - Noto Serif Devanagari, Noto Serif Thai and Noto Naskh Arabic
+//     (Debian fonts-noto-core 20201225-1), SIL OFL 1.1: the faces of
+//     those scripts (Hindi, Marathi, Nepali; Thai; Arabic, Persian, Urdu),
+//     chosen per character like the fallbacks and shaped by the text layer
+//     (conjuncts, vowel signs, Thai marks, Arabic joining forms). They add
+//     486 kB to the binary; only the glyphs a document uses are embedded
+//     in it. Hebrew is in Liberation Serif itself.
 //
 // All are TrueType (glyf) fonts, which fpdf can subset and embed.
 package fonts
@@ -40,6 +47,12 @@ var (
 	notoMath []byte
 	//go:embed NotoSansSymbols2-Regular.ttf
 	notoSymbols2 []byte
+	//go:embed NotoSerifDevanagari-Regular.ttf
+	notoDevanagari []byte
+	//go:embed NotoSerifThai-Regular.ttf
+	notoThai []byte
+	//go:embed NotoNaskhArabic-Regular.ttf
+	notoArabic []byte
 )
 
 // The text faces.
@@ -58,6 +71,9 @@ var Serif = []*Face{SerifRegular, SerifItalic, SerifBold, SerifBoldItalic}
 var Fallbacks = []*Face{
 	{Family: "NotoSansMath", File: "NotoSansMath-Regular.ttf", Data: notoMath},
 	{Family: "NotoSansSymbols2", File: "NotoSansSymbols2-Regular.ttf", Data: notoSymbols2},
+	{Family: "NotoSerifDevanagari", File: "NotoSerifDevanagari-Regular.ttf", Data: notoDevanagari},
+	{Family: "NotoSerifThai", File: "NotoSerifThai-Regular.ttf", Data: notoThai},
+	{Family: "NotoNaskhArabic", File: "NotoNaskhArabic-Regular.ttf", Data: notoArabic},
 }
 
 // Font returns the parsed font, parsing it once per process.

@@ -189,6 +189,26 @@ func (p *parser) findBody() {
 		salutationRE.MatchString(us[start].lines[0].text)) {
 		start--
 	}
+	// A citation of the page itself (a line with a web address) and the
+	// short lines above it ("Cite this essay", "APA") end many copied
+	// pages: not the essay's last paragraph.
+	for end > start && us[end].class >= classNear && hasURL(us[end]) {
+		k := end - 1
+		for k > start && us[k].class < classNear {
+			k--
+		}
+		if k <= start {
+			break
+		}
+		end = k
+	}
+	// An assignment's directions opening the body are metadata.
+	if start < end && len(us[start].lines) == 1 {
+		if label, _, ok := field(us[start].lines[0].text); ok && assignmentLabels[label] {
+			p.remove(us[start].lines[0], fmt.Sprintf("metadata: the assignment's %q line above the essay", fieldLabel(us[start].lines[0].text)))
+			start++
+		}
+	}
 	// Structure after the body: a references or notes section, a sign-off
 	// and its name lines.
 	end = p.trailEnd(us, end)
@@ -306,8 +326,6 @@ func zoneName(z int) string {
 	return [...]string{"", "before the body", "body", "after the body"}[z]
 }
 
-var _ = fmt.Sprintf
-
 // findLayout runs the statistical readers in order: page furniture,
 // tables of contents, the body and the head zone before it.
 func (p *parser) findLayout() {
@@ -407,4 +425,18 @@ func (p *parser) setOff(u *unit, us []*unit, end int) bool {
 		}
 	}
 	return true
+}
+
+// assignmentLabels are the labels of an assignment's instructions, which
+// stand above the essay on worksheets and exam papers.
+var assignmentLabels = setOf("directions", "instructions", "prompt", "task", "question", "assignment", "essay prompt", "essay question", "writing prompt")
+
+// hasURL reports whether a unit holds a web address.
+func hasURL(u *unit) bool {
+	for _, l := range u.lines {
+		if strings.Contains(l.text, "://") || strings.Contains(l.text, "www.") {
+			return true
+		}
+	}
+	return false
 }

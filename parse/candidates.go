@@ -90,8 +90,8 @@ func (p *parser) readHead() {
 			h.reason = append(h.reason, fmt.Sprintf("a %q field", label))
 		case isField && fieldAuthorLabels[label]:
 			switch {
-			case blankFieldRE.MatchString(value):
-				h.role, h.why = roleMeta, fmt.Sprintf("metadata: a blank %q form field", label)
+			case blankFieldRE.MatchString(value) || strings.HasPrefix(value, "__"):
+				h.role, h.why = roleMeta, fmt.Sprintf("metadata: a blank %q form field, never an author", label)
 			case p.nameLike(value) || singleName(value):
 				h.role, h.author, h.ascore = roleAuthor, properName(value), 10
 				h.why = fmt.Sprintf("metadata: %q line in the header gives the author", fieldLabel(t))
@@ -236,16 +236,21 @@ func (p *parser) readHead() {
 			}
 		}
 	}
-	for _, h := range hs {
+	var sub *line // a subtitle kept under the title
+	for k, h := range hs {
 		switch {
 		case h == best:
 			p.chosen = h.l
+		case h.role == roleSubtitle && k+1 < len(hs) && hs[k+1].role == roleAuthor && p.doc.Subtitle == "":
+			// A standfirst between the title and the byline qualifies
+			// the title: the document's subtitle.
+			p.doc.Subtitle = collapseSpaces(h.l.text)
+			p.doc.SubtitleWhy = fmt.Sprintf("subtitle: line %d stands between the title and the author's name, a standfirst", h.l.num)
+			p.remove(h.l, p.doc.SubtitleWhy)
 		case h.role == roleSubtitle:
 			// Kept under the title; the body does not run on from it.
 			h.l.zone = zoneBody
-			if k := p.nextKept(h.l.idx + 1); k >= 0 {
-				p.lines[k].gap = true
-			}
+			sub = h.l
 		case h.role == roleAuthor:
 			why := h.why
 			if h != au {
@@ -262,6 +267,13 @@ func (p *parser) readHead() {
 			p.remove(h.l, why)
 		default:
 			p.remove(h.l, h.why)
+		}
+	}
+	// The body does not run on from a kept subtitle (the lines between
+	// them, a byline or a date, are gone now).
+	if sub != nil {
+		if k := p.nextKept(sub.idx + 1); k >= 0 {
+			p.lines[k].gap = true
 		}
 	}
 }

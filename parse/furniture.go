@@ -188,7 +188,9 @@ func (p *parser) joinPages() {
 // far to the right, or cuts a sentence.
 func (p *parser) furnitureEvidence(ls []*line) bool {
 	for _, l := range ls {
-		if l.indent >= 30 {
+		// Set far right, or its number pushed to the right edge by a
+		// wide gap ("SOCIAL MEDIA AND SLEEP            2").
+		if l.indent >= 30 || l.cols {
 			return true
 		}
 		a, b := p.prevKept(l.idx-1), p.nextKept(l.idx+1)

@@ -254,7 +254,7 @@ func (p *parser) mendCuts() {
 			}
 		case l.blank:
 		default:
-			if len(cuts) > 0 && prev != nil && !endsSentence(prev.text) && (startsLower(l.text) || runsOn(prev.text) &&
+			if len(cuts) > 0 && prev != nil && !l.gap && !endsSentence(prev.text) && (startsLower(l.text) || runsOn(prev.text) &&
 				listMarker(l.text) == "" && headingLevel(l.text, true) == 0) {
 				l.join = true
 				l.mended = mendedBy(cuts)

@@ -23,7 +23,14 @@ func openQuote(p *parser, r *region, i int) (essay.Block, int, bool) {
 		if j-i > 1 {
 			why += fmt.Sprintf(" on %d lines", j-i)
 		}
-		return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts), Why: why}, j - i, true
+		attr := ""
+		if n := len(parts); n > 1 {
+			if m := attributionRE.FindStringSubmatch(parts[n-1]); m != nil && shortSource(m[1]) {
+				attr, parts = m[1], parts[:n-1]
+				why += "; its last line, a dash and a source, gives the attribution"
+			}
+		}
+		return essay.Block{Kind: essay.Quote, Text: p.joinAll(parts), Attribution: attr, Why: why}, j - i, true
 	}
 	if r.quote {
 		if i != 0 {

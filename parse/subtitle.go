@@ -184,7 +184,8 @@ func (p *parser) epigraphAt(i int) (q []*line, src *line, attr string, ok bool) 
 		return nil, nil, "", false // no body after it, or a list goes on
 	}
 	setOff := q[0].indent >= p.proseIndent()+2 || strings.HasPrefix(q[0].text, ">") || strings.ContainsAny(firstRuneOf(q[0].text), "\"“„«‘'*_")
-	if !setOff && !strings.HasPrefix(src.text, "—") && !strings.HasPrefix(src.text, "―") && !strings.HasPrefix(src.text, "--") {
+	srcText := strings.TrimSpace(strings.TrimLeft(src.text, ">"))
+	if !setOff && !strings.HasPrefix(srcText, "—") && !strings.HasPrefix(srcText, "―") && !strings.HasPrefix(srcText, "--") {
 		return nil, nil, "", false // a hyphen line under plain text is more likely a bullet
 	}
 	words := 0
@@ -217,7 +218,7 @@ func (p *parser) epigraphLines(i int) []int {
 // indented well past the quotation; it returns the source without its
 // dash.
 func sourceLine(l, first *line) (string, bool) {
-	if m := attributionRE.FindStringSubmatch(l.text); m != nil && shortSource(m[1]) {
+	if m := attributionRE.FindStringSubmatch(strings.TrimSpace(strings.TrimLeft(l.text, ">"))); m != nil && shortSource(m[1]) {
 		return m[1], true
 	}
 	if l.indent >= first.indent+8 && wordCount(l.text) <= 10 && startsUpper(l.text) {
@@ -234,7 +235,7 @@ func firstRuneOf(s string) string {
 
 // sourceHow says how a source line was recognised, for Why.
 func sourceHow(l, first *line) string {
-	if attributionRE.MatchString(l.text) {
+	if attributionRE.MatchString(strings.TrimSpace(strings.TrimLeft(l.text, ">"))) {
 		return "a dash line"
 	}
 	return fmt.Sprintf("a short line set %d columns further right", l.indent-first.indent)

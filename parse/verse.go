@@ -154,8 +154,11 @@ func openVerse(p *parser, r *region, i int) (essay.Block, int, bool) {
 	}
 	// An attribution closing the run is not a verse line.
 	attr := ""
-	if m := attributionRE.FindStringSubmatch(texts[len(texts)-1]); m != nil && len(texts) > 2 && shortSource(m[1]) {
+	if m := attributionRE.FindStringSubmatch(texts[len(texts)-1]); m != nil && shortSource(m[1]) {
 		attr, texts, run = m[1], texts[:len(texts)-1], run[:len(run)-1]
+		if len(run) < 2 {
+			return essay.Block{}, 0, false // one line and its source: a quotation
+		}
 	}
 	for _, rule := range []func(*parser, *region, int) (essay.Block, int, bool){openDateline, openSalutation, openSignature} {
 		if _, _, ok := rule(p, r, i); ok {

@@ -94,10 +94,10 @@ func (o *output) open() error {
 		}
 		madeDirs.Store(dir, true)
 	}
-	f, err := os.OpenFile(dir, unix.O_TMPFILE|os.O_WRONLY, 0o644)
+	f, err := os.OpenFile(dir, unix.O_TMPFILE|os.O_RDWR, 0o644)
 	if err == nil {
 		o.f = f
-		return nil
+		return f.Chmod(0o644) // as before, whatever the umask
 	}
 	// No O_TMPFILE on this file system: a named temporary file, with a
 	// short name so that outputs of up to 255 bytes still work.
@@ -158,7 +158,9 @@ func (o *output) commit(ctx context.Context) (err error) {
 	name := filepath.Join(filepath.Dir(o.path), "."+randomHex()+".tmp")
 	fdPath := "/proc/self/fd/" + strconv.Itoa(int(o.f.Fd()))
 	if err := unix.Linkat(unix.AT_FDCWD, fdPath, unix.AT_FDCWD, name, unix.AT_SYMLINK_FOLLOW); err != nil {
-		return err
+		// No /proc to link through (a minimal container): copy the
+		// anonymous file into a named temporary one instead.
+		return o.copyIn()
 	}
 	liveTemps.Store(name, true)
 	defer func() {
@@ -172,6 +174,38 @@ func (o *output) commit(ctx context.Context) (err error) {
 	}
 	o.f = nil
 	return os.Rename(name, o.path)
+}
+
+// copyIn commits by copying the anonymous file into a named temporary
+// file, renamed over the target.
+func (o *output) copyIn() error {
+	if _, err := o.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	anon := o.f
+	defer anon.Close()
+	f, err := os.CreateTemp(filepath.Dir(o.path), ".ee-*.tmp")
+	if err != nil {
+		return err
+	}
+	o.f, o.tmp = f, f.Name()
+	liveTemps.Store(o.tmp, true)
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, anon); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	o.f = nil
+	if err := os.Rename(o.tmp, o.path); err != nil {
+		return err
+	}
+	liveTemps.Delete(o.tmp)
+	o.tmp = ""
+	return nil
 }
 
 // abort discards what was written.

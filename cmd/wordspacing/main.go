@@ -7,17 +7,21 @@
 // is not the last of its block (poppler's <block>/<line> structure; last
 // lines are set ragged, not justified), takes the mean gap between
 // consecutive words in ems. It prints the median and 99th percentile of
-// those means and the share of lines whose mean gap exceeds 0.5 em (a
-// visibly loose line; the natural space is 0.25 em).
+// those means, p99/median (evenness: 1.0 is perfectly even), the share
+// of lines looser than 1.4 times the median line, the range of the
+// lines' spaces as multiples of the natural space (-natural, Liberation
+// Serif's 0.25 em), and the number of lines that end in a hyphen (from
+// mutool's text, which shows the pieces of a broken word).
 //
 // The font size is the word box height divided by -ratio (Liberation
 // Serif's boxes in poppler are 1.107 em high), or -size when given.
 //
-// A .txt file is parsed and rendered three times with the default options
-// through render/pdf.RenderWith: with Knuth–Plass line breaking (what
-// essayexport uses), with a greedy first-fit breaker and the same
-// hyphenation (a word processor), and greedy without hyphenation (fpdf's
-// MultiCell). The PDFs go to a temporary directory that is removed
+// A .txt file is parsed and rendered four times with the default options
+// through render/pdf.RenderWith: with Knuth–Plass line breaking and
+// microtypography (character protrusion and font expansion: what
+// essayexport uses), with Knuth–Plass alone (before microtypography), with
+// a greedy first-fit breaker and the same hyphenation (a word processor),
+// and greedy without hyphenation (fpdf's MultiCell). The PDFs go to a temporary directory that is removed
 // afterwards. With several inputs, a last line per method pools them all.
 package main
 
@@ -39,8 +43,9 @@ import (
 )
 
 var (
-	size  = flag.Float64("size", 0, "font size in points (0: derive it from each word's box height)")
-	ratio = flag.Float64("ratio", 1.107, "word box height / font size, used when -size is 0")
+	size    = flag.Float64("size", 0, "font size in points (0: derive it from each word's box height)")
+	natural = flag.Float64("natural", 0.25, "the natural word space in ems, for the space range")
+	ratio   = flag.Float64("ratio", 1.107, "word box height / font size, used when -size is 0")
 )
 
 func main() {
@@ -54,14 +59,16 @@ func main() {
 		os.Exit(2)
 	}
 	failed := false
-	pooled := map[string][]float64{}
+	pooled := map[string]*result{}
 	var order []string
 	for _, path := range flag.Args() {
-		err := run(path, func(method string, means []float64) {
+		err := run(path, func(method string, res *result) {
 			if _, ok := pooled[method]; !ok {
 				order = append(order, method)
+				pooled[method] = &result{}
 			}
-			pooled[method] = append(pooled[method], means...)
+			pooled[method].means = append(pooled[method].means, res.means...)
+			pooled[method].hyphens += res.hyphens
 		})
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "wordspacing: error: %s: %v\n", path, err)
@@ -80,14 +87,14 @@ func main() {
 
 // run measures one input, printing a line per method and passing the
 // per-line means to pool.
-func run(path string, pool func(method string, means []float64)) error {
+func run(path string, pool func(method string, res *result)) error {
 	if !strings.EqualFold(filepath.Ext(path), ".txt") {
-		means, err := measure(path)
+		res, err := measure(path)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%s: %s\n", path, summary(means))
-		pool("pdf", means)
+		fmt.Printf("%s: %s\n", path, summary(res))
+		pool("pdf", res)
 		return nil
 	}
 	src, err := os.ReadFile(path)
@@ -107,7 +114,8 @@ func run(path string, pool func(method string, means []float64)) error {
 		name string
 		set  pdf.Settings
 	}{
-		{"knuth-plass", pdf.Settings{}},
+		{"knuth-plass + microtype", pdf.Settings{}},
+		{"knuth-plass", pdf.Settings{NoMicrotype: true}},
 		{"greedy", pdf.Settings{Greedy: true}},
 		{"greedy, no hyphenation", pdf.Settings{Greedy: true, NoHyphenation: true}},
 	} {
@@ -119,12 +127,12 @@ func run(path string, pool func(method string, means []float64)) error {
 		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 			return err
 		}
-		means, err := measure(out)
+		res, err := measure(out)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%s (%s): %s\n", path, how.name, summary(means))
-		pool(how.name, means)
+		fmt.Printf("%s (%s): %s\n", path, how.name, summary(res))
+		pool(how.name, res)
 	}
 	return nil
 }
@@ -147,8 +155,15 @@ type bboxDoc struct {
 	} `xml:"body>doc>page"`
 }
 
-// measure returns the mean word gap, in ems, of each justified line of a PDF.
-func measure(path string) ([]float64, error) {
+// result is what measure finds in a PDF.
+type result struct {
+	means   []float64 // the mean word gap, in ems, of each justified line
+	hyphens int       // lines ending in a hyphen (inserted or explicit)
+}
+
+// measure returns the mean word gap, in ems, of each justified line of a
+// PDF, and counts the lines that end in a hyphen.
+func measure(path string) (*result, error) {
 	out, err := exec.Command("pdftotext", "-bbox-layout", path, "-").Output()
 	if err != nil {
 		return nil, fmt.Errorf("failed to run pdftotext: %w", err)
@@ -160,7 +175,7 @@ func measure(path string) ([]float64, error) {
 	if err := dec.Decode(&d); err != nil {
 		return nil, fmt.Errorf("failed to read pdftotext's output: %w", err)
 	}
-	var means []float64
+	res := &result{}
 	for _, p := range d.Pages {
 		for _, f := range p.Flows {
 			for _, b := range f.Blocks {
@@ -177,28 +192,41 @@ func measure(path string) ([]float64, error) {
 						}
 						sum += (w.XMin - prev.XMax) / em
 					}
-					means = append(means, sum/float64(len(l.Words)-1))
+					res.means = append(res.means, sum/float64(len(l.Words)-1))
 				}
 			}
 		}
 	}
-	return means, nil
+	// pdftotext gives a word broken at a line end back whole, from its
+	// /ActualText; MuPDF shows the pieces, so count its lines ending in -.
+	if txt, err := exec.Command("mutool", "draw", "-q", "-F", "txt", path).Output(); err == nil {
+		for l := range strings.Lines(string(txt)) {
+			if strings.HasSuffix(strings.TrimRight(l, " \r\n"), "-") {
+				res.hyphens++
+			}
+		}
+	}
+	return res, nil
 }
 
-// summary gives the median, 99th percentile and share of loose lines.
-func summary(means []float64) string {
+// summary gives the median, 99th percentile, p99/median, share of lines
+// looser than 1.4 times the median, space range and hyphens.
+func summary(res *result) string {
+	means := res.means
 	if len(means) == 0 {
 		return "no justified lines found"
 	}
 	means = slices.Sorted(slices.Values(means))
+	med := percentile(means, 0.5)
 	loose := 0
 	for _, m := range means {
-		if m > 0.5 {
+		if m > 1.4*med {
 			loose++
 		}
 	}
-	return fmt.Sprintf("%d lines, median %.3f em, p99 %.3f em, %.1f%% of lines > 0.5 em",
-		len(means), percentile(means, 0.5), percentile(means, 0.99), 100*float64(loose)/float64(len(means)))
+	return fmt.Sprintf("%d lines, median %.3f em, p99 %.3f em, p99/median %.2f, %.1f%% > 1.4x median, spaces %.2f-%.2f x natural, %d hyphens",
+		len(means), med, percentile(means, 0.99), percentile(means, 0.99)/med, 100*float64(loose)/float64(len(means)),
+		means[0] / *natural, means[len(means)-1] / *natural, res.hyphens)
 }
 
 // percentile returns the p-quantile of sorted values (nearest rank).

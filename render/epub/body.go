@@ -105,7 +105,10 @@ type bodyWriter struct {
 	file  string  // the document's file name, for the TOC's links
 	lang  string  // the book's language, for the notes heading
 	heads []tocHead
-	notes noteIndex
+	// levels holds the open headings' levels, model and drawn, outermost
+	// first (see writeHeading).
+	levels [][2]int
+	notes  noteIndex
 }
 
 // tocHead is a heading written to the document, for the TOC.
@@ -214,7 +217,21 @@ func (w *bodyWriter) writeHeading(b *essay.Block) {
 	if len(runs) == 0 {
 		return
 	}
-	level := min(max(b.Level, 1), 4)
+	// A heading is drawn one level under the nearest heading before it
+	// that the model puts higher: the model's level where no level is
+	// skipped, and no gap where one is (a level 3 straight under a level
+	// 1, or a first heading of level 2), which would leave a screen
+	// reader's outline with a hole (Ace: heading-order). Siblings stay
+	// siblings.
+	model := min(max(b.Level, 1), 4)
+	for len(w.levels) > 0 && w.levels[len(w.levels)-1][0] >= model {
+		w.levels = w.levels[:len(w.levels)-1]
+	}
+	level := 1
+	if n := len(w.levels); n > 0 {
+		level = w.levels[n-1][1] + 1
+	}
+	w.levels = append(w.levels, [2]int{model, level})
 	id := "sec" + strconv.Itoa(len(w.heads)+1)
 	tag := "h" + strconv.Itoa(level+1)
 	w.b.WriteString("<" + tag + ` id="` + id + `">`)

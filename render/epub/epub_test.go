@@ -772,3 +772,40 @@ func TestConstructs(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingLevelsNeverSkip: a heading never goes more than one level
+// deeper than the one before it (Ace's heading-order), in the text and
+// in the table of contents; the model's levels are kept otherwise.
+func TestHeadingLevelsNeverSkip(t *testing.T) {
+	t.Parallel()
+	d := &essay.Document{Title: "Levels", Lang: "en", Blocks: []essay.Block{
+		{Kind: essay.Heading, Level: 3, Text: "Deep first"},
+		{Kind: essay.Paragraph, Text: "Text."},
+		{Kind: essay.Heading, Level: 1, Text: "Top"},
+		{Kind: essay.Heading, Level: 4, Text: "Skip to four"},
+		{Kind: essay.Heading, Level: 4, Text: "Four again"},
+		{Kind: essay.Heading, Level: 2, Text: "Two"},
+		{Kind: essay.Heading, Level: 3, Text: "Three"},
+	}}
+	data, _ := renderBytes(t, render.Single(d, "", ""), fixedOptions())
+	m, _ := entries(t, data)
+	text := spineDocs(t, m)[2]
+	want := `<h2 id="sec1">Deep first</h2>
+<p>Text.</p>
+<h2 id="sec2">Top</h2>
+<h3 id="sec3">Skip to four</h3>
+<h3 id="sec4">Four again</h3>
+<h3 id="sec5">Two</h3>
+<h4 id="sec6">Three</h4>`
+	if !strings.Contains(text, want) {
+		t.Errorf("heading levels:\n%s\nwant\n%s", text, want)
+	}
+	if !regexp.MustCompile(`Top</a>\s*<ol>\s*<li><a [^>]*>Skip to four</a></li>\s*<li><a [^>]*>Four again</a></li>\s*<li><a [^>]*>Two</a>\s*<ol>\s*<li><a [^>]*>Three</a>`).MatchString(m["EPUB/nav.xhtml"]) {
+		t.Errorf("nav:\n%s", m["EPUB/nav.xhtml"])
+	}
+	path := filepath.Join(t.TempDir(), "levels.epub")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testutil.AceClean(t, path)
+}

@@ -115,7 +115,7 @@ func (d *drawer) line(l line) {
 	if len(l.runs) == 0 {
 		return
 	}
-	t := d.begin(l.runs[0].x, l.y, 1, l.rgb)
+	t := d.begin(l.runs[0].x, l.y, 1+l.expand, l.rgb)
 	prevEnd := 0.0
 	var prev *metrics
 	for _, rn := range l.runs {
@@ -123,11 +123,14 @@ func (d *drawer) line(l line) {
 			t.space(prev, l.size)
 		}
 		t.moveTo(rn.x)
-		switch rn.actual {
-		case actualWhole:
+		complexRun := rn.actual == actualNone && reorders(rn.text)
+		switch {
+		case rn.actual == actualWhole:
 			t.op("/Span <</ActualText " + pdfTextString(rn.whole) + ">> BDC")
-		case actualEmpty:
+		case rn.actual == actualEmpty:
 			t.op("/Span <</ActualText ()>> BDC")
+		case complexRun:
+			t.op("/Span <</ActualText " + pdfTextString(rn.text) + ">> BDC")
 		}
 		size := l.size
 		if rn.size != 0 {
@@ -150,12 +153,29 @@ func (d *drawer) line(l line) {
 		if rn.rise != 0 {
 			t.op("0 Ts")
 		}
-		if rn.actual != actualNone {
+		if rn.actual != actualNone || complexRun {
 			t.op("EMC")
 		}
 		prevEnd, prev = t.pen, rn.face
 	}
 	t.end()
+}
+
+// reorders reports text in a script whose shaping reorders or merges
+// characters (Indic and South-East Asian scripts; combining marks): one
+// glyph there does not stand for the same text wherever it appears, so a
+// glyph-to-text ToUnicode map cannot give the words back, and the run
+// carries its text in an /ActualText span instead.
+func reorders(s string) bool {
+	for _, r := range s {
+		if r >= 0x0300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) ||
+			unicode.In(r, unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
+				unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala, unicode.Thai,
+				unicode.Lao, unicode.Tibetan, unicode.Myanmar, unicode.Khmer)) {
+			return true
+		}
+	}
+	return false
 }
 
 // text draws s at (x, y) in face m at natural spacing, as shaped.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/render/shape"
 	"github.com/essayexport/essayexport/render/typeset"
 )
 
@@ -150,6 +151,14 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 	if st.hyphenate && !r.s.NoHyphenation {
 		params.Hyphenator = hyph
 	}
+	var all strings.Builder
+	for _, sp := range in {
+		all.WriteString(sp.Text)
+	}
+	rtl := shape.RTL(all.String()) // the paragraph's direction, from its text
+	if !rtl { // mirror places right-to-left lines as drawn at natural width
+		r.microtype(&params)
+	}
 	var lines []typeset.Line
 	if r.s.Greedy {
 		lines = typeset.GreedySpans(in, params)
@@ -159,8 +168,8 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 	x0 := r.left + st.left
 	pending := false // the previous line ended inside a word
 	for _, ln := range lines {
-		l := line{size: st.size, rgb: st.rgb}
-		x := x0 + ln.Indent + alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, measureStyle))
+		l := line{size: st.size, rgb: st.rgb, expand: ln.Expand}
+		x := x0 + ln.Indent - ln.Left + alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, measureStyle))
 		for i, wd := range ln.Words {
 			pieces := wd.Pieces
 			if pieces == nil {
@@ -185,9 +194,12 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 					}
 				}
 				l.runs = append(l.runs, rn)
-				x += is.face.wordWidth(t, is.size)
+				x += is.face.wordWidth(t, is.size) * (1 + ln.Expand)
 			}
 			x += ln.Space
+		}
+		if rtl {
+			mirror(l.runs, x0, x0+params.Width, st.size)
 		}
 		last := ln.Words[len(ln.Words)-1]
 		pending = last.Whole != "" && !ln.Last

@@ -35,11 +35,12 @@ type run struct {
 
 // line is one line of text on a page.
 type line struct {
-	y    float64 // baseline
-	size float64
-	runs []run
-	rgb  [3]int
-	para int // index into renderer.paras; -1 for page furniture
+	y      float64 // baseline
+	size   float64
+	runs   []run
+	rgb    [3]int
+	para   int     // index into renderer.paras; -1 for page furniture
+	expand float64 // font expansion: glyphs drawn 1+expand wide (Tz), spaces not
 }
 
 // bookmark is one outline entry.

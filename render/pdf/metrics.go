@@ -97,6 +97,9 @@ func (m *metrics) segments(s string, fn func(face *metrics, text string)) {
 	rewritten := false
 	for i, r := range s {
 		face, dr := drawnWith(m, r)
+		if (r == 0x200C || r == 0x200D) && cur != nil && cur.has(r) {
+			face, dr = cur, r // a joiner stays in the run whose joining it controls
+		}
 		if face != cur {
 			if cur != nil {
 				if rewritten {
@@ -187,7 +190,9 @@ func cleanText(s string, textFace *metrics, warn func(r rune)) string {
 // dropped lists invisible characters that are removed before setting.
 func dropped(r rune) bool {
 	switch {
-	case r == 0xAD, r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF:
+	case r == 0xAD, r == 0x200B, r == 0x2060, r == 0xFEFF:
+		// (ZWNJ and ZWJ are kept: they control joining in Persian,
+		// Devanagari and other scripts.)
 		return true
 	case r >= 0xFE00 && r <= 0xFE0F: // variation selectors
 		return true

@@ -66,6 +66,7 @@ import (
 
 	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/render"
+	"github.com/essayexport/essayexport/render/shape"
 	"github.com/essayexport/essayexport/render/typeset"
 )
 
@@ -77,6 +78,8 @@ type Settings struct {
 	Greedy bool
 	// NoHyphenation turns hyphenation off (MultiCell does not hyphenate).
 	NoHyphenation bool
+	// NoMicrotype turns character protrusion and font expansion off.
+	NoMicrotype bool
 }
 
 // Render writes b as a PDF to w. It must not retain w.
@@ -220,6 +223,9 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 	if st.hyphenate && !r.s.NoHyphenation {
 		params.Hyphenator = hyph
 	}
+	if !shape.RTL(text) { // mirror places right-to-left lines as drawn at natural width
+		r.microtype(&params)
+	}
 	var lines []typeset.Line
 	if r.s.Greedy {
 		lines = typeset.Greedy(text, params)
@@ -229,8 +235,8 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 	x0 := r.left + st.left
 	pending := false // the previous line ended inside a word
 	for _, ln := range lines {
-		l := line{size: st.size, rgb: st.rgb}
-		x := x0 + ln.Indent
+		l := line{size: st.size, rgb: st.rgb, expand: ln.Expand}
+		x := x0 + ln.Indent - ln.Left
 		if st.center || st.alignRight {
 			x += alignOffset(st, params.Width-ln.Indent, lineWidth(ln, measure, nil))
 		}
@@ -249,13 +255,56 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 				}
 			}
 			l.runs = append(l.runs, rn)
-			x += measure(t) + ln.Space
+			x += measure(t)*(1+ln.Expand) + ln.Space
+		}
+		if shape.RTL(text) {
+			mirror(l.runs, x0, x0+params.Width, st.size)
 		}
 		last := ln.Words[len(ln.Words)-1]
 		pending = last.Whole != "" && !ln.Last
 		p.lines = append(p.lines, l)
 	}
 	return p
+}
+
+// microtype turns on character protrusion and ±2% font expansion for a
+// justified paragraph set with Knuth–Plass (typeset.Params.Protrusion,
+// Expansion): the greedy breaker, kept for comparison, sets as a word
+// processor does, and Settings.NoMicrotype turns both off.
+//
+// The glyphs' stretch makes so many more lines acceptable without
+// hyphenation that the first pass's limit is lowered from TeX's 100 to 50
+// (spaces at most about 1.3 times natural before the breaker tries
+// hyphenating). Measured with cmd/wordspacing on the long essays of the
+// shared corpora (1,511 lines): p99/median 1.26 with no line looser than
+// 1.4 times the median and 12 lines ending in a hyphen, against 1.36,
+// 0.3% and 56 without microtypography (with TeX's 100: 1.31, 0.1% and 3).
+func (r *renderer) microtype(p *typeset.Params) {
+	if !p.Justify || r.s.Greedy || r.s.NoMicrotype {
+		return
+	}
+	p.Protrusion = true
+	p.Expansion = 0.02
+	p.PreTolerance = 50
+}
+
+// mirror places a right-to-left line's runs from the right edge: each is
+// mirrored across the measure from left to right (a word's own glyphs are
+// already in visual order, shaped right to left). Mirroring a justified,
+// centred or left-aligned line gives it justified, centred or
+// right-aligned. It is the reordering of the Unicode bidirectional
+// algorithm (L2) for a right-to-left paragraph whose words are each one
+// direction, which is what the PDF sets: a run of several left-to-right
+// words inside it would come out in reverse order.
+func mirror(runs []run, left, right, size float64) {
+	for k := range runs {
+		rn := &runs[k]
+		sz := size
+		if rn.size != 0 {
+			sz = rn.size
+		}
+		rn.x = left + right - rn.x - rn.face.wordWidth(rn.text, sz)
+	}
 }
 
 // The styles, derived from the body size.

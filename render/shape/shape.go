@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
@@ -235,7 +236,38 @@ func (f *Face) Shape(r Run) *Shaped {
 // ShapeText shapes text found in the Latin script or whatever script its
 // letters are in, left to right, with no language: a word of running
 // text in a left-to-right script.
-func (f *Face) ShapeText(text string) *Shaped { return f.Shape(Run{Text: text}) }
+//
+// Text whose first letter is Hebrew, Arabic, Syriac or Thaana is shaped
+// right to left (its glyphs come back in visual order): the renderer
+// places such words right to left (see the PDF's setSpans).
+func (f *Face) ShapeText(text string) *Shaped {
+	if RTL(text) {
+		return f.Shape(Run{Text: text, Direction: di.DirectionRTL})
+	}
+	return f.Shape(Run{Text: text})
+}
+
+// RTL reports whether the first letter of s is in a right-to-left script.
+// It is the paragraph-direction rule of the Unicode bidirectional
+// algorithm (P2, first strong character) for the letters this program
+// draws; digits and punctuation are neutral.
+func RTL(s string) bool {
+	for _, r := range s {
+		if r < 0x0590 {
+			if unicode.IsLetter(r) {
+				return false
+			}
+			continue
+		}
+		if unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+			return unicode.IsLetter(r)
+		}
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return false
+}
 
 func (f *Face) shape(r Run) *Shaped {
 	sh := shapers.Get().(*shaper)

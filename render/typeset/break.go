@@ -36,6 +36,14 @@ type Line struct {
 	Space  float64 // width of each inter-word gap on this line: stretched/shrunk for justified lines, natural for the last line
 	Last   bool    // last line of the paragraph (set ragged-right, not justified)
 	Ratio  float64 // Knuth-Plass adjustment ratio (for tests and measurement)
+	// Left and Right are how far the line's first character hangs into
+	// the left margin and its last (or its hyphen) into the right, with
+	// Params.Protrusion: the caller starts the line Left before Indent.
+	Left, Right float64
+	// Expand is the line's font expansion with Params.Expansion: the
+	// caller draws its words (not its spaces) Expand wider (negative:
+	// narrower), e.g. 0.013 for 1.3%; Space already accounts for it.
+	Expand float64
 }
 
 // Params say how to set one paragraph. Every tuning field left at zero
@@ -53,6 +61,22 @@ type Params struct {
 	MeasureStyle func(s string, style int) float64
 	Hyphenator   *Hyphenator // nil: no hyphenation
 	Justify      bool        // false: ragged right (all lines use the natural space)
+
+	// Protrusion hangs punctuation into the margins (margin kerning, as
+	// pdfTeX's and microtype's character protrusion): a line may end with
+	// part of its last character — a full stop, comma, hyphen, dash,
+	// closing quote — in the right margin and start with part of an
+	// opening quote in the left, by the factors of Protrude (fractions of
+	// the character's width, microtype's defaults), so the margins look
+	// straight to the eye. The breaker counts the protrusion as room on
+	// the line; Line.Left and Line.Right say how far each line hangs.
+	Protrusion bool
+	// Expansion lets each justified line's glyphs be stretched or shrunk
+	// by up to this fraction of their width (0.02: ±2%), chosen by the
+	// breaker with the line (font expansion, as pdfTeX's): a box stretches
+	// and shrinks by Expansion times its width, alongside the glue, so
+	// spaces stay nearer their natural width. Line.Expand says how much.
+	Expansion float64
 
 	// PreTolerance is the largest badness (100·|ratio|³) a line may have in
 	// the first pass, which does not hyphenate; default 100 (ratio 1).
@@ -96,11 +120,15 @@ type Params struct {
 type config struct {
 	width, indent                                    float64
 	space, hyphenWidth                               float64
+	expansion, hyphenProt                            float64
+	protrude                                         bool
+	prot                                             map[rune][2]float64 // left, right protrusion of a character
 	stretch, shrink                                  float64
 	preTolerance, tolerance, emergency               float64
 	linePenalty, hyphenPenalty, exHyphenPenalty      float64
 	doubleHyphen, finalHyphen, adjDemerits, raggedEm float64
 	justify                                          bool
+	measure                                          func(string) float64
 	window                                           int
 	scratch                                          paragraph // working memory, reused from window to window
 }
@@ -122,6 +150,7 @@ func configure(p *Params) *config {
 		}
 		return w
 	}
+	c0 := p.Measure
 	if ms := p.MeasureStyle; ms != nil {
 		p.MeasureStyle = func(s string, style int) float64 {
 			w := ms(s, style)
@@ -150,6 +179,7 @@ func configure(p *Params) *config {
 		finalHyphen:     def(p.FinalHyphenDemerits, 5000),
 		adjDemerits:     def(p.AdjDemerits, 10000),
 		window:          p.Window,
+		measure:         c0,
 	}
 	if math.IsNaN(c.width) || math.IsInf(c.width, 0) {
 		c.width = 0
@@ -177,7 +207,67 @@ func configure(p *Params) *config {
 	if c.window <= 0 {
 		c.window = 2000
 	}
+	if e := p.Expansion; e > 0 && e < 0.2 && c.justify {
+		c.expansion = e
+	}
+	if p.Protrusion {
+		c.protrude = true
+		c.prot = map[rune][2]float64{}
+		c.hyphenProt = Protrude('-')[1] * c.hyphenWidth
+	}
 	return c
+}
+
+// protrusion returns how far r hangs into the left and right margins
+// when it starts or ends a line, in the caller's units.
+func (c *config) protrusion(r rune) [2]float64 {
+	if v, ok := c.prot[r]; ok {
+		return v
+	}
+	f := Protrude(r)
+	var v [2]float64
+	if f != [2]float64{} {
+		w := c.measure(string(r))
+		v = [2]float64{f[0] * w, f[1] * w}
+	}
+	c.prot[r] = v
+	return v
+}
+
+// Protrude gives the share of r's width that hangs into the left margin
+// when r starts a line and into the right margin when it ends one:
+// microtype's default protrusion factors (R. Schlicht, the microtype
+// package, "default" set), for the characters of running text.
+func Protrude(r rune) [2]float64 {
+	switch r {
+	case '.', '\u2026':
+		return [2]float64{0, 0.7}
+	case ',', ':', ';', '-', '\u2010':
+		return [2]float64{0, 0.5}
+	case '!', '?':
+		return [2]float64{0, 0.2}
+	case '\u2013': // en dash
+		return [2]float64{0, 0.3}
+	case '\u2014': // em dash
+		return [2]float64{0, 0.2}
+	case '\u2018', '\u2019', '\'':
+		return [2]float64{0.3, 0.4}
+	case '\u201C', '\u201D', '"':
+		return [2]float64{0.3, 0.3}
+	case '(', '[':
+		return [2]float64{0.05, 0}
+	case ')', ']':
+		return [2]float64{0, 0.05}
+	case 'A', 'T', 'V', 'W', 'X', 'Y', 'v', 'w', 'x':
+		return [2]float64{0.05, 0.05}
+	case 'K', 'L', 'F', 'k', 'r', 'y':
+		return [2]float64{0, 0.05}
+	case 't':
+		return [2]float64{0, 0.07}
+	case '1':
+		return [2]float64{0.15, 0.15}
+	}
+	return [2]float64{}
 }
 
 // Break sets text (one paragraph; runs of whitespace are single spaces)

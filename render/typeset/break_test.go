@@ -75,11 +75,11 @@ func rejoin(t *testing.T, lines []Line) (words []string, hyphenated []bool) {
 
 // lineWidth is what a renderer draws: indent, words, hyphen, spaces.
 func lineWidth(ln Line, measure func(string) float64) float64 {
-	w := ln.Indent
+	w := ln.Indent - ln.Left - ln.Right
 	for i, wd := range ln.Words {
-		w += measure(wd.Text)
+		w += measure(wd.Text) * (1 + ln.Expand)
 		if wd.Hyphen {
-			w += measure("-")
+			w += measure("-") * (1 + ln.Expand)
 		}
 		if i > 0 {
 			w += ln.Space

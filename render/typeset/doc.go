@@ -50,6 +50,23 @@
 //
 // Greedy is a first-fit breaker with the same output, for comparison.
 //
+// # Microtypography
+//
+// Two refinements from pdfTeX (Hàn Thế Thành's thesis, "Micro-typographic
+// extensions to the TeX typesetting system", 2000) and LaTeX's microtype
+// package. With Params.Protrusion, characters at a line's ends hang into
+// the margins by microtype's default factors (Protrude): a full stop 70%
+// of its width, a comma, colon, semicolon or hyphen 50%, an en dash 30%,
+// closing quotes 30–40% on the right, opening quotes 30% on the left,
+// some letters 5%. The breaker counts that as room on the line, and
+// Line.Left and Line.Right tell the caller where to start and end it, so
+// the margins look straight though the notched punctuation sits outside
+// them. With Params.Expansion (0.02 for ±2%), every box stretches and
+// shrinks by that fraction of its width alongside the glue, so more
+// breaks are feasible and fewer lines are loose; when a line is set, its
+// glyphs take up the slack first, within the limit and in 0.1% steps
+// (Line.Expand), and the spaces take the rest, staying near natural.
+//
 // # Styled text
 //
 // BreakSpans and GreedySpans set a paragraph given as Spans, runs of text

@@ -35,6 +35,11 @@ func FuzzBreak(f *testing.F) {
 			p.Window = 7 // exercise the windows on short texts too
 			check(t, "Break/windows", text, p, Break(text, p))
 			check(t, "BreakSpans/windows", plain, p, BreakSpans(toSpans(text), p))
+			// microtypography: protrusion and ±2% expansion keep every
+			// invariant, the widths counted as drawn
+			p.Window, p.Protrusion, p.Expansion, p.PreTolerance = 0, true, 0.02, 50
+			check(t, "Break/microtype", text, p, Break(text, p))
+			check(t, "BreakSpans/microtype", plain, p, BreakSpans(toSpans(text), p))
 		}
 	})
 }

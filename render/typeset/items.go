@@ -28,6 +28,8 @@ type item struct {
 	end     int32
 	width   float64
 	stretch float64
+	protL   float64 // box: how far its first character hangs into the left margin when it starts a line
+	protR   float64 // box: ... its last character into the right margin when it ends one; hyphen penalty: the hyphen's
 	shrink  float64
 	penalty float64
 }
@@ -164,6 +166,23 @@ func build(para *paragraph, ws wordList, p *Params, c *config, hyph *Hyphenator,
 			item{kind: glue, fil: true, word: int32(len(words))},
 			item{kind: penalty, penalty: -infPenalty, word: int32(len(words))})
 	}
+	if c.expansion > 0 || c.protrude {
+		for i := range items {
+			it := &items[i]
+			switch {
+			case it.kind == box:
+				it.stretch, it.shrink = c.expansion*it.width, c.expansion*it.width
+				if c.protrude && it.end > it.start {
+					t := words[it.word][it.start:it.end]
+					first, _ := utf8.DecodeRuneInString(t)
+					last, _ := utf8.DecodeLastRuneInString(t)
+					it.protL, it.protR = c.protrusion(first)[0], c.protrusion(last)[1]
+				}
+			case it.kind == penalty && it.hyphen:
+				it.protR = c.hyphenProt
+			}
+		}
+	}
 	para.items = items
 	if cap(para.sums) < len(items)+1 {
 		para.sums = make([]sums, 0, cap(items)+1)
@@ -173,7 +192,7 @@ func build(para *paragraph, ws wordList, p *Params, c *config, hyph *Hyphenator,
 		t := para.sums[len(para.sums)-1]
 		switch {
 		case it.kind == box:
-			t.w += it.width
+			t.w, t.y, t.z = t.w+it.width, t.y+it.stretch, t.z+it.shrink
 		case it.fil:
 			t.fil++
 		case it.kind == glue:

@@ -155,6 +155,10 @@ func knuthPlass(para *paragraph, c *config, indent float64, ps pass) []int32 {
 			if a.pos < 0 {
 				target = firstWidth
 			}
+			if c.protrude {
+				l, r := para.protrusion(a.pos, b)
+				target += l + r
+			}
 			y += ps.extra
 			r := ratio(w, y, z, fil, target)
 			if r < -1 || forced {
@@ -240,6 +244,27 @@ func knuthPlass(para *paragraph, c *config, indent float64, ps pass) []int32 {
 	return breaks
 }
 
+// protrusion returns how far the line from break a to break b hangs
+// into the left and right margins: the first character of its first box,
+// the last of its last box or its hyphen. The last line of a paragraph
+// (ending at the forced break) hangs only on the left.
+func (para *paragraph) protrusion(a, b int32) (left, right float64) {
+	items := para.items
+	if int(a+1) < len(items) && items[a+1].kind == box {
+		left = items[a+1].protL
+	}
+	it := &items[b]
+	switch {
+	case it.kind == penalty && it.hyphen:
+		right = it.protR
+	case (it.kind == glue && !it.fil) || (it.kind == penalty && it.flagged):
+		if b > 0 && items[b-1].kind == box {
+			right = items[b-1].protR
+		}
+	}
+	return left, right
+}
+
 // setLines turns breaks into Lines and reports, for each line, the words
 // done when it ends at a word boundary, or -1.
 func setLines(para *paragraph, breaks []int32, c *config, indent float64, p *Params) ([]Line, []int) {
@@ -255,7 +280,10 @@ func setLines(para *paragraph, breaks []int32, c *config, indent float64, p *Par
 			ln.Indent = indent
 		}
 		ln.Last = li == len(breaks)-1
-		target := c.width - ln.Indent
+		if c.protrude {
+			ln.Left, ln.Right = para.protrusion(start-1, b)
+		}
+		target := c.width - ln.Indent + ln.Left + ln.Right
 		wis, ranges = wis[:0], ranges[:0]
 		for i := start; i < b; i++ {
 			it := &items[i]
@@ -311,6 +339,16 @@ func setLines(para *paragraph, breaks []int32, c *config, indent float64, p *Par
 		if math.IsInf(ln.Ratio, 0) {
 			ln.Ratio = math.Copysign(100, ln.Ratio)
 		}
+		if c.expansion > 0 && !ln.Last && natural > 0 {
+			// The glyphs take up the line's slack first, up to the limit,
+			// in steps of 0.1%; the spaces take the rest, so they stay as
+			// near their natural width as the limit allows. (The breaker
+			// chose the line with the glyphs' stretch and shrink counted
+			// alongside the glue's.)
+			slack := target - natural - float64(gaps)*c.space
+			e := math.Max(-c.expansion, math.Min(c.expansion, slack/natural))
+			ln.Expand = math.Round(e*1000) / 1000
+		}
 		c.setSpace(&ln, natural, gaps)
 		lines = append(lines, ln)
 		if endsWord {
@@ -332,7 +370,7 @@ func (c *config) setSpace(ln *Line, natural float64, gaps int) {
 	if gaps <= 0 {
 		return
 	}
-	fit := (c.width - ln.Indent - natural) / float64(gaps)
+	fit := (c.width - ln.Indent + ln.Left + ln.Right - natural*(1+ln.Expand)) / float64(gaps)
 	if (c.justify && !ln.Last) || fit < ln.Space {
 		ln.Space = math.Max(fit, 0)
 	}
