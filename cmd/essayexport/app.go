@@ -90,6 +90,18 @@ func newApp(e *env) *cli.App {
 				OnUsageError: onUsageError,
 				Action:       func(c *cli.Context) error { return inspectChecked(c.Context, e, bindArgs(c, e, "inspect")) },
 			},
+			{
+				Name:      "completion",
+				Usage:     "print a shell completion script (bash, zsh or fish)",
+				UsageText: "source <(essayexport completion bash|zsh|fish)",
+				Action:    func(c *cli.Context) error { return completion(c, e) },
+			},
+			{
+				Name:      "man",
+				Usage:     "print the man page (essayexport man | man -l -)",
+				UsageText: "essayexport man > essayexport.1",
+				Action:    func(c *cli.Context) error { return manPage(c, e) },
+			},
 		},
 	}
 }
