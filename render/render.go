@@ -101,6 +101,9 @@ type Options struct {
 	Indent      bool       // first-line indents with no paragraph gap
 	Keywords    string
 	Subject     string
+	// PDFA makes the PDF PDF/A-2u as well as PDF/UA-1: its XMP says so
+	// and it carries an sRGB output intent.
+	PDFA bool
 
 	Watermark WatermarkStyle
 

@@ -165,6 +165,7 @@ func pdfFlags(e *env) []cli.Flag {
 		&cli.Float64Flag{Name: "watermark-opacity", Category: catWatermark, Value: 0.18, Usage: "watermark `OPACITY`, above 0 and at most 1", Destination: &a.wmOpacity},
 		&cli.StringFlag{Name: "watermark-color", Category: catWatermark, Value: "#be1e1e", Usage: "watermark `COLOR`: #rrggbb or a CSS colour name (grey, navy, ...)", Destination: &a.wmColor},
 		&cli.Float64Flag{Name: "watermark-angle", Category: catWatermark, Usage: "watermark angle in `DEGREES` from -90 to 90, counter-clockwise; 0 is horizontal", DefaultText: "along the page diagonal", Destination: &a.wmAngle},
+		&cli.BoolFlag{Name: "pdfa", Category: catPage, Usage: "also make the PDF PDF/A-2u (archival): sRGB output intent and PDF/A metadata", Destination: &a.pdfa},
 	}
 }
 

@@ -86,7 +86,7 @@ type args struct {
 	// pdf
 	paper, margin         string
 	fontSize, lineSpacing float64
-	indent                bool
+	indent, pdfa          bool
 	wmOpacity, wmAngle    float64
 	wmColor               string
 	wmAngleSet            bool     // --watermark-angle given: 0 is horizontal
@@ -398,6 +398,7 @@ func (a *args) renderOptions() render.Options {
 	o.Keywords, o.Subject = a.keywords, a.subject
 	if a.format == "pdf" {
 		o.Paper, o.MarginMM, o.FontSize, o.LineSpacing, o.Indent = a.paper, a.marginMM, a.fontSize, a.lineSpacing, a.indent
+		o.PDFA = a.pdfa
 		o.Watermark = render.WatermarkStyle{Opacity: a.wmOpacity, Color: a.color, Angle: a.wmAngle, AngleSet: a.wmAngleSet}
 		o.PaperSize = a.paperPt
 	}
