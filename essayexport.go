@@ -331,17 +331,29 @@ func read(ctx context.Context, r io.Reader, po parse.Options, max int64) (*essay
 	if err != nil {
 		return nil, err
 	}
-	if len(doc.Blocks) == 0 && doc.Title == "" {
-		switch {
-		case len(doc.Removed) > 0:
-			return nil, &parse.Error{Reason: "no text is left once boilerplate and page debris are removed",
-				Hint: "run 'essayexport inspect' on it to see what was removed; --keep-boilerplate keeps site chrome"}
-		case len(src) > 0:
-			return nil, &parse.Error{Reason: "the file holds no text, only white space", Hint: "check that it is the essay you meant; nothing was written"}
-		}
-		return nil, &parse.Error{Reason: "the file is empty", Hint: "check that it is the essay you meant; nothing was written"}
+	if err := CheckText(doc, src); err != nil {
+		return nil, err
 	}
 	return doc, nil
+}
+
+// CheckText returns the *parse.Error with which Convert refuses a
+// document parsed from src that has no text at all (an empty file, only
+// white space, or only boilerplate), or nil. Inspect does not refuse such
+// a document, so that the reasons can be shown; callers that must agree
+// with Convert on what fails (essayexport inspect's exit status) call it.
+func CheckText(doc *essay.Document, src []byte) error {
+	if len(doc.Blocks) > 0 || doc.Title != "" {
+		return nil
+	}
+	switch {
+	case len(doc.Removed) > 0:
+		return &parse.Error{Reason: "no text is left once boilerplate and page debris are removed",
+			Hint: "run 'essayexport inspect' on it to see what was removed; --keep-boilerplate keeps site chrome"}
+	case len(src) > 0:
+		return &parse.Error{Reason: "the file holds no text, only white space", Hint: "check that it is the essay you meant; nothing was written"}
+	}
+	return &parse.Error{Reason: "the file is empty", Hint: "check that it is the essay you meant; nothing was written"}
 }
 
 // readAll reads r to its end, refusing more than max bytes (0:
