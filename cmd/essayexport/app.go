@@ -91,6 +91,12 @@ func newApp(e *env) *cli.App {
 				Action:       func(c *cli.Context) error { return inspectChecked(c.Context, e, bindArgs(c, e, "inspect")) },
 			},
 			{
+				Name:      "rules",
+				Usage:     "list the built-in boilerplate patterns by the names inspect cites",
+				UsageText: "essayexport rules",
+				Action:    func(c *cli.Context) error { return rules(c, e) },
+			},
+			{
 				Name:      "completion",
 				Usage:     "print a shell completion script (bash, zsh or fish)",
 				UsageText: "source <(essayexport completion bash|zsh|fish)",
@@ -147,6 +153,7 @@ func batchFlags(e *env) []cli.Flag {
 		&cli.IntFlag{Name: "jobs", Category: catBatch, Aliases: []string{"j"}, Usage: "convert `N` inputs at once, 1 to 256; 0 is one per CPU", DefaultText: "one per CPU", Destination: &a.jobs},
 		&cli.BoolFlag{Name: "skip-up-to-date", Category: catBatch, Usage: "skip inputs whose output is newer than the input and the essayexport binary", Destination: &a.skipUpToDate},
 		&cli.BoolFlag{Name: "quiet", Category: catBatch, Aliases: []string{"q"}, Usage: "no progress bar, summary or warnings; errors only", Destination: &a.quiet},
+		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Category: catBatch, Usage: "print what each input would become (IN -> OUT, or skipped) and write nothing", Destination: &a.dryRun},
 		&cli.BoolFlag{Name: "fail-fast", Category: catBatch, Usage: "stop at the first input that fails", Destination: &a.failFast},
 		&cli.StringFlag{Name: "log-json", Category: catBatch, Usage: "write one JSON line per input to `FILE`", Destination: &a.logJSON},
 		&cli.StringFlag{Name: "shard", Category: catBatch, Usage: "take only the K-th of N partitions of the inputs (`K/N`, 1-based)", Destination: &a.shard},

@@ -80,6 +80,7 @@ type args struct {
 	jobs                          int
 	skipUpToDate, quiet, failFast bool
 	logJSON, shard                string
+	dryRun                        bool
 
 	manifestRoot string
 

@@ -481,4 +481,3 @@ func TestSignalWhileReadingStdin(t *testing.T) {
 		})
 	}
 }
-
