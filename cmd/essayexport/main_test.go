@@ -11,6 +11,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/essayexport/essayexport/internal/pdfua"
 	"github.com/essayexport/essayexport/internal/testutil"
 )
 
@@ -98,6 +99,9 @@ func validatePDF(ts *testscript.TestScript, neg bool, args []string) {
 		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
 			ts.Fatalf("pdffonts %s: not embedded, subsetted and with ToUnicode: %s", args[0], l)
 		}
+	}
+	if problems, err := pdfua.Check(file); err != nil || len(problems) > 0 {
+		ts.Fatalf("PDF/UA check of %s: %v\n%s", args[0], err, strings.Join(problems, "\n"))
 	}
 }
 

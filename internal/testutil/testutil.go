@@ -1,5 +1,6 @@
 // Package testutil runs the external validators the tests assert with
-// (epubcheck, qpdf, poppler's pdftotext and pdffonts) and finds the shared
+// (epubcheck, qpdf, poppler's pdftotext and pdffonts, the PDF/UA checker
+// internal/pdfua) and finds the shared
 // corpus. With CI=true a missing validator fails the test; elsewhere it
 // skips it with a hint to run `make test`, which installs them.
 package testutil
@@ -15,6 +16,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/essayexport/essayexport/internal/pdfua"
 )
 
 // EpubcheckJar is where Debian's epubcheck package puts its jar. The
@@ -72,7 +75,9 @@ func Epubcheck(t testing.TB, path string) string {
 	return out
 }
 
-// QpdfCheck runs `qpdf --check` on path and fails the test on any problem.
+// QpdfCheck runs `qpdf --check` and the PDF/UA checker (PDFUA) on path
+// and fails the test on any problem, so every PDF a test validates is
+// also checked for PDF/UA.
 func QpdfCheck(t testing.TB, path string) string {
 	t.Helper()
 	Need(t, "qpdf")
@@ -80,7 +85,22 @@ func QpdfCheck(t testing.TB, path string) string {
 	if err != nil || !strings.Contains(out, "No syntax or stream encoding errors found") {
 		t.Fatalf("qpdf --check %s: %v\n%s", path, err, out)
 	}
+	PDFUA(t, path)
 	return out
+}
+
+// PDFUA runs the PDF/UA checker (internal/pdfua) on path and fails the
+// test on any problem.
+func PDFUA(t testing.TB, path string) {
+	t.Helper()
+	Need(t, "qpdf")
+	problems, err := pdfua.Check(path)
+	if err != nil {
+		t.Fatalf("PDF/UA check of %s: %v", path, err)
+	}
+	if len(problems) > 0 {
+		t.Fatalf("PDF/UA check of %s:\n%s", path, strings.Join(problems, "\n"))
+	}
 }
 
 // PdfToText returns the text pdftotext extracts from path.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/essayexport/essayexport/essay"
+	"github.com/essayexport/essayexport/render/pdf/tag"
 	"github.com/essayexport/essayexport/render/typeset"
 )
 
@@ -23,8 +24,9 @@ type bodySetter struct {
 	carry        []bookmark // the essay's outline entry, waiting for a first block
 	afterHeading bool       // the next paragraph is not indented
 	prev         essay.Kind
-	lastLevel    int     // outline level of the last heading
-	gap          float64 // space between paragraphs
+	lastLevel    int       // outline level of the last heading
+	gap          float64   // space between paragraphs
+	listParent   *tag.Elem // the LBody a nested list is tagged in
 
 	// notes: anchors are named prefix+"ref:"+id (the first reference to a
 	// note) and prefix+"note:"+id (the note), prefix naming the essay
@@ -122,6 +124,7 @@ func (s *bodySetter) setParagraph(bl *essay.Block) {
 		st.first = r.size * 1.5
 	}
 	p := r.setSpans(bl.Runs(), st, s.hyph, s)
+	r.tags.inline(p, r.tags.block("P"))
 	p.before = s.gap
 	s.afterHeading = false
 	s.add(p)
@@ -131,6 +134,7 @@ func (s *bodySetter) setHeading(bl *essay.Block) {
 	r := s.r
 	level := min(max(bl.Level, 1), 4)
 	p := r.setSpans(bl.Runs(), r.headingStyle(level), nil, s)
+	r.tags.inline(p, r.tags.heading(r.tags.base+level))
 	p.before = r.leading * [...]float64{1.1, 0.8, 0.7, 0.6}[level-1]
 	p.after = r.leading * 0.35
 	if level == 4 {
@@ -188,6 +192,7 @@ func (s *bodySetter) setListInfo(l *essay.ListInfo, left float64, depth int) {
 		hang = math.Max(hang, st.face.wordWidth(markers[i], st.size)+r.size*0.5)
 	}
 	st.left = left + hang + r.size*0.4
+	list := r.tags.list(s.listParent, l, depth)
 	for i := range l.Items {
 		it := &l.Items[i]
 		p := r.setSpans(it.Runs(), st, s.hyph, s)
@@ -197,10 +202,14 @@ func (s *bodySetter) setListInfo(l *essay.ListInfo, left float64, depth int) {
 		mw := st.face.wordWidth(markers[i], st.size)
 		l0 := &p.lines[0]
 		l0.runs = append([]run{{x: r.left + st.left - r.size*0.5 - mw, text: markers[i], face: st.face}}, l0.runs...)
+		body := r.tags.item(list, p, true)
 		p.before = r.leading * 0.2
 		s.add(p)
 		if it.Sub != nil && len(it.Sub.Items) > 0 {
+			outer := s.listParent
+			s.listParent = body
 			s.setListInfo(it.Sub, st.left, depth+1)
+			s.listParent = outer
 		}
 	}
 }
@@ -213,6 +222,7 @@ func (s *bodySetter) setReferences(l *essay.ListInfo, left float64, depth int) {
 	st.justify = false
 	st.left = left + r.size*2
 	st.first = -r.size * 2
+	list := r.tags.list(s.listParent, l, depth)
 	for i := range l.Items {
 		it := &l.Items[i]
 		runs := it.Runs()
@@ -220,10 +230,14 @@ func (s *bodySetter) setReferences(l *essay.ListInfo, left float64, depth int) {
 			runs = append([]essay.Span{{Text: it.Marker + " "}}, runs...)
 		}
 		p := r.setSpans(runs, st, s.hyph, s)
+		body := r.tags.item(list, p, false)
 		p.before = r.leading * 0.3
 		s.add(p)
 		if it.Sub != nil && len(it.Sub.Items) > 0 {
+			outer := s.listParent
+			s.listParent = body
 			s.setListInfo(it.Sub, st.left, depth+1)
+			s.listParent = outer
 		}
 	}
 }
@@ -286,6 +300,7 @@ func (s *bodySetter) setQuote(bl *essay.Block) {
 		p.before = r.leading * 0.3
 	}
 	r.attribution(p, bl.Attribution, st, s.hyph)
+	r.tags.quote([]*para{p}, false)
 	p.after = s.blockSpace(0.5) - s.gap
 	s.afterHeading = true
 	s.add(p)
@@ -297,6 +312,7 @@ func (s *bodySetter) setVerse(bl *essay.Block) {
 	st := r.body()
 	st.left, st.right = r.size*2, r.size*2
 	ps := r.verse(bl, st, s)
+	r.tags.quote(ps, true)
 	for i, p := range ps {
 		p.before = r.leading // a stanza break: a blank line's space
 		if i == 0 {
@@ -398,6 +414,7 @@ func (s *bodySetter) setRule(*essay.Block) {
 		l.runs = append(l.runs, run{x: x + float64(i)*step, text: "*", face: face})
 	}
 	p := &para{leading: r.leading, lines: []line{l}}
+	r.tags.artifact(p)
 	p.baseline = (r.leading-1.107*r.size)/2 + 0.891*r.size
 	p.before = s.blockSpace(0.6)
 	p.after = s.blockSpace(0.6) - s.gap
@@ -411,6 +428,7 @@ func (s *bodySetter) setShortLine(bl *essay.Block) *para {
 	st := s.r.body()
 	st.justify, st.hyphenate = false, false
 	p := s.r.setSpans(bl.Runs(), st, s.hyph, s)
+	s.r.tags.inline(p, s.r.tags.block("P"))
 	p.before = s.blockSpace(0.4)
 	s.afterHeading = true
 	return p
@@ -441,6 +459,7 @@ func (s *bodySetter) setNotes() {
 	r := s.r
 	title := notesTitle(s.doc.Lang)
 	h := r.setText(title, r.headingStyle(1), nil)
+	h.elem = r.tags.heading(r.tags.base + 1)
 	h.before, h.after, h.keepWithNext = r.leading*1.1, r.leading*0.35, true
 	h.bookmarks = append(h.bookmarks, bookmark{text: title, level: 1})
 	s.add(h)
@@ -470,6 +489,7 @@ func (s *bodySetter) setNotes() {
 		}
 		l0 := &p.lines[0]
 		l0.runs = append([]run{label}, l0.runs...)
+		r.tags.note(p, label.anchor)
 		p.before = r.leading * 0.3
 		s.add(p)
 	}

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/internal/testutil"
 	"github.com/essayexport/essayexport/parse"
 	"github.com/essayexport/essayexport/render"
@@ -19,6 +21,9 @@ import (
 // instead of stalling on whole samples (issue 15: 289 executions in 4
 // minutes).
 const maxFuzzInput = 1500
+
+// fuzzRenderLimit is how long one render of a fuzz input may take.
+const fuzzRenderLimit = 5 * time.Second
 
 // pdftotextShare: one input in this many (chosen by a hash of the input,
 // so a failure reproduces) is also extracted with pdftotext, a process
@@ -38,17 +43,40 @@ func FuzzRenderPDF(f *testing.F) {
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, src []byte, watermark bool) {
 		src = head(src, maxFuzzInput)
-		doc, err := parse.Parse(testutil.Textify(src), parse.Options{Lang: "en"})
-		if err != nil {
-			return // not text: the CLI refuses it before rendering
-		}
 		wm := ""
 		if watermark {
 			wm = "PREVIEW"
 		}
+		// A page of text parses and renders in milliseconds; one that
+		// takes seconds is a bug (it stalled the fuzzer at 0 executions a
+		// second), so it fails and is kept as a crasher.
 		var buf bytes.Buffer
-		if _, err := pdf.Render(&buf, render.Single(doc, wm, ""), render.Defaults()); err != nil {
-			t.Fatalf("render: %v", err)
+		var doc *essay.Document
+		type result struct {
+			parsed bool
+			err    error
+		}
+		done := make(chan result, 1)
+		go func() {
+			var err error
+			doc, err = parse.Parse(testutil.Textify(src), parse.Options{Lang: "en"})
+			if err != nil {
+				done <- result{} // not text: the CLI refuses it before rendering
+				return
+			}
+			_, err = pdf.Render(&buf, render.Single(doc, wm, ""), render.Defaults())
+			done <- result{true, err}
+		}()
+		select {
+		case r := <-done:
+			if !r.parsed {
+				return
+			}
+			if r.err != nil {
+				t.Fatalf("render: %v", r.err)
+			}
+		case <-time.After(fuzzRenderLimit):
+			t.Fatalf("parsing and rendering %d bytes took more than %v: %q", len(src), fuzzRenderLimit, src)
 		}
 		out := buf.Bytes()
 		if !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(out), []byte("%%EOF")) {

@@ -3,6 +3,9 @@ package pdf
 import (
 	"math"
 	"strings"
+	"unicode"
+
+	"github.com/essayexport/essayexport/render/pdf/tag"
 )
 
 // The layout stage turns a Book into pages of positioned text before
@@ -24,6 +27,7 @@ type run struct {
 	x      float64
 	text   string
 	face   *metrics
+	elem   *tag.Elem // the structure element of an inline part (a list label); nil: the line's
 	actual actualMode
 	whole  string  // for actualWhole
 	leader float64 // dot leaders: the distance from one dot to the next
@@ -39,8 +43,9 @@ type line struct {
 	size   float64
 	runs   []run
 	rgb    [3]int
-	para   int     // index into renderer.paras; -1 for page furniture
-	expand float64 // font expansion: glyphs drawn 1+expand wide (Tz), spaces not
+	para   int       // index into renderer.paras; -1 for page furniture
+	expand float64   // font expansion: glyphs drawn 1+expand wide (Tz), spaces not
+	elem   *tag.Elem // the structure element the line belongs to
 }
 
 // bookmark is one outline entry.
@@ -53,8 +58,10 @@ type bookmark struct {
 // link makes a rectangle on a page jump to a place on another page.
 type link struct {
 	x, y, w, h float64
-	page       int     // 1-based target page
-	ty         float64 // target y on that page (0: its top)
+	page       int       // 1-based target page
+	ty         float64   // target y on that page (0: its top)
+	elem       *tag.Elem // the Link structure element
+	text       string    // what the link goes to, for assistive technology
 }
 
 // page is one laid-out page.
@@ -81,6 +88,7 @@ type para struct {
 	bookmarks    []bookmark
 	pageBreak    bool // start a new page before this block
 	id           int  // index into renderer.paras
+	elem         *tag.Elem
 }
 
 func (p *para) height() float64 { return float64(len(p.lines)) * p.leading }
@@ -133,6 +141,9 @@ func (pg *paginator) place(ps []*para) {
 		}
 		need := before + p.height()
 		if p.keepWithNext {
+			// the heading's own space below counts: put adds it, and a
+			// heading whose next lines do not fit is left alone at the foot
+			need += p.after
 			// keep with the first lines the next block could leave here
 			// (at most three blocks ahead: a run of headings is not kept
 			// together whole, or each would start a page)
@@ -145,6 +156,7 @@ func (pg *paginator) place(ps []*para) {
 				if !n.keepWithNext {
 					break
 				}
+				need += n.after
 			}
 		}
 		if p.unbreakable || p.keepWithNext || len(p.lines) <= 3 {
@@ -167,6 +179,12 @@ func (pg *paginator) place(ps []*para) {
 			if len(lines)-fit < 2 {
 				fit = len(lines) - 2
 			}
+			// no word broken across the page break (TeX's \brokenpenalty,
+			// taken as infinite): the page's last line moves over with the
+			// rest of its word
+			for fit > 0 && broken(lines[fit-1]) {
+				fit--
+			}
 			if fit < 2 {
 				if pg.fresh { // a page too short for two lines: place what fits
 					fit = max(1, int((pg.bottom-pg.y)/p.leading))
@@ -184,12 +202,34 @@ func (pg *paginator) place(ps []*para) {
 	}
 }
 
-// minLines is how many lines of p must go on a page if any do.
+// minLines is how many lines of p must go on a page if any do: two, or
+// more while the last of them ends in a broken word.
 func minLines(p *para) int {
 	if p.unbreakable || p.keepWithNext || len(p.lines) <= 3 {
 		return len(p.lines)
 	}
-	return 2
+	k := 2
+	for k < len(p.lines) && broken(p.lines[k-1]) {
+		k++
+	}
+	if len(p.lines)-k < 2 {
+		return len(p.lines)
+	}
+	return k
+}
+
+// broken reports whether l ends in the first piece of a word broken
+// across lines (at a hyphenation point, a hyphen or a dash).
+// Only the last word of a line is marked actualWhole (its later style
+// pieces actualEmpty, and right-to-left lines are mirrored), so any run
+// marked so will do.
+func broken(l line) bool {
+	for _, rn := range l.runs {
+		if rn.actual == actualWhole {
+			return true
+		}
+	}
+	return false
 }
 
 // put places lines of p at the current position.
@@ -203,7 +243,7 @@ func (pg *paginator) put(p *para, lines []line, before float64) {
 	}
 	for j, l := range lines {
 		l.y = pg.y + float64(j)*p.leading + p.baseline
-		l.para = p.id
+		l.para, l.elem = p.id, p.elem
 		pg.cur.lines = append(pg.cur.lines, l)
 	}
 	pg.y += float64(len(lines)) * p.leading
@@ -211,7 +251,8 @@ func (pg *paginator) put(p *para, lines []line, before float64) {
 	pg.fresh = false
 }
 
-// truncate shortens s with "…" so that it fits width w in face m at size.
+// truncate shortens s at a word boundary with "…" so that it fits width w
+// in face m at size.
 func truncate(s string, m *metrics, size, w float64) string {
 	if m.wordWidth(s, size) <= w {
 		return s
@@ -227,7 +268,18 @@ func truncate(s string, m *metrics, size, w float64) string {
 			hi = mid - 1
 		}
 	}
-	return strings.TrimRight(string(rs[:lo]), " ,;:") + "…"
+	// cut at a word boundary: back to the last space before a word cut
+	// in the middle (a text of one word, or without spaces, is cut where
+	// it must be)
+	if lo < len(rs) && !unicode.IsSpace(rs[lo]) {
+		for k := lo; k > 0; k-- {
+			if unicode.IsSpace(rs[k-1]) {
+				lo = k - 1
+				break
+			}
+		}
+	}
+	return strings.TrimRight(string(rs[:lo]), " ,;:–—-") + "…"
 }
 
 // resolveLinks turns the runs that link to an anchor (a note reference
@@ -265,7 +317,12 @@ func (r *renderer) resolveLinks(pages []*page) {
 					size = rn.size
 				}
 				w := rn.face.wordWidth(rn.text, size)
-				p.links = append(p.links, link{x: rn.x - 1, y: l.y - rn.rise - size, w: w + 2, h: size * 1.25, page: t.page, ty: t.y})
+				text := "Back to the text"
+				if strings.Contains(rn.link, "note:") {
+					text = "Note " + rn.text
+				}
+				p.links = append(p.links, link{x: rn.x - 1, y: l.y - rn.rise - size, w: w + 2, h: size * 1.25, page: t.page, ty: t.y,
+					elem: rn.elem, text: text})
 			}
 		}
 	}

@@ -122,12 +122,16 @@ type renderer struct {
 	warned           map[string]bool
 	paras            []*para // every block placed, in order (tests read it)
 	essays           int     // essays set so far: names their note anchors
+	tags             *tagger // the structure tree, built by layout (tagging.go)
 }
 
 // Paper sizes in points.
 var papers = map[string][2]float64{
 	"a4":     {595.28, 841.89},
+	"a5":     {419.53, 595.28},
+	"b5":     {498.9, 708.66},
 	"letter": {612, 792},
+	"legal":  {612, 1008},
 }
 
 func newRenderer(b *render.Book, o render.Options, s Settings) *renderer {
@@ -148,7 +152,10 @@ func newRenderer(b *render.Book, o render.Options, s Settings) *renderer {
 	if !ok {
 		paper = papers["a4"]
 	}
-	r := &renderer{b: b, o: o, s: s, warned: map[string]bool{}}
+	if o.PaperSize[0] > 0 && o.PaperSize[1] > 0 {
+		paper = o.PaperSize
+	}
+	r := &renderer{b: b, o: o, s: s, warned: map[string]bool{}, tags: newTagger(b)}
 	r.pageW, r.pageH = paper[0], paper[1]
 	margin := o.MarginMM * 72 / 25.4
 	margin = math.Min(margin, r.pageW/4)
@@ -365,6 +372,11 @@ func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, l
 		}
 		p := r.setText(text, st, hyph)
 		p.before = before
+		if first == nil && text == title {
+			p.elem = r.tags.title()
+		} else {
+			p.elem = r.tags.block("P")
+		}
 		p.unbreakable, p.keepWithNext = true, true
 		ps = append(ps, p)
 		if first == nil {
@@ -395,6 +407,7 @@ func (r *renderer) titleBlock(doc *essay.Document, title, author, date string, l
 	}
 	first.bookmarks = append(first.bookmarks, bookmark{text: cleanOutline(doc.DisplayTitle()), level: level})
 	if ep := r.setEpigraph(doc.Epigraph, hyph); len(ep) > 0 {
+		r.tags.quote(ep, doc.Epigraph.Kind == essay.Verse)
 		ep[len(ep)-1].after = r.leading * 1.2
 		ps = append(ps, ep...)
 	}

@@ -441,7 +441,7 @@ func countPara(p *page, para int) int {
 
 func TestMissingAndFallbackGlyphs(t *testing.T) {
 	doc := &essay.Document{Title: "Symbols", Lang: "en", Blocks: []essay.Block{
-		{Kind: essay.Paragraph, Text: "The arrow ⇒ implies, the sign ∀ quantifies, the tick ✓ approves, and the face 😀 and the character 漢 have no glyph in any bundled font."},
+		{Kind: essay.Paragraph, Text: "The arrow ⇒ implies, the sign ∀ quantifies, the tick ✓ approves, and the face 😀 and the character 학 have no glyph in any bundled font."},
 	}}
 	path, st := renderFile(t, render.Single(doc, "", ""), render.Defaults())
 	testutil.QpdfCheck(t, path)
@@ -455,7 +455,7 @@ func TestMissingAndFallbackGlyphs(t *testing.T) {
 			t.Errorf("extracted text lacks %q:\n%s", w, text)
 		}
 	}
-	want := []string{`no bundled font has U+1F600 "😀"; it is shown as "?"`, `no bundled font has U+6F22 "漢"; it is shown as "?"`}
+	want := []string{`no bundled font has U+1F600 "😀"; it is shown as "?"`, `no bundled font has U+D559 "학"; it is shown as "?"`}
 	if fmt.Sprint(st.Warnings) != fmt.Sprint(want) {
 		t.Errorf("warnings = %q, want %q", st.Warnings, want)
 	}
@@ -585,6 +585,15 @@ func TestRunningHeaderTruncated(t *testing.T) {
 	h := r.runningHeader(long)
 	if !strings.HasSuffix(h, "…") || len([]rune(h)) >= len([]rune(long)) {
 		t.Errorf("header %q is not shortened with an ellipsis", h)
+	}
+	// cut at a word: what stands before the ellipsis is a whole word of
+	// the title, and the ellipsis follows it without a space
+	kept := strings.Fields(strings.TrimSuffix(h, "…"))
+	if lw := kept[len(kept)-1]; !strings.Contains(" "+long, " "+strings.Join(kept, " ")+" ") {
+		t.Errorf("header %q is cut inside the word %q", h, lw)
+	}
+	if strings.HasSuffix(h, " …") {
+		t.Errorf("header %q has a space before the ellipsis", h)
 	}
 	if w := allFaces[faceItalic].wordWidth(h, r.size*0.8); w > r.textW*0.7 {
 		t.Errorf("header is %.1f pt wide, more than %.1f", w, r.textW*0.7)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/essayexport/essayexport/internal/testutil"
 )
@@ -428,5 +429,29 @@ func TestBreakSharedCorpus(t *testing.T) {
 	t.Logf("corpus: Knuth-Plass mean |r| %.3f max %.3f; greedy mean %.3f max %.3f", km, kw, gm, gw)
 	if km >= gm {
 		t.Errorf("corpus: Knuth-Plass mean |ratio| %.3f not below greedy's %.3f", km, gm)
+	}
+}
+
+// TestKinsoku: Chinese and Japanese text, cut between characters, never
+// starts a line with closing punctuation or small kana, and never ends
+// one with an opening bracket.
+func TestKinsoku(t *testing.T) {
+	text := strings.Repeat("村の学校は「道」の先にあり、子どもたちは毎朝いっしょに歩いていった。", 6)
+	p := Params{Width: 97, Measure: func(s string) float64 { return float64(utf8.RuneCountInString(s)) * 10 }}
+	lines := Break(text, p)
+	if len(lines) < 5 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	for i, ln := range lines {
+		var b strings.Builder
+		for _, w := range ln.Words {
+			b.WriteString(w.Text)
+		}
+		s := b.String()
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if i > 0 && noLineStart(first) || i < len(lines)-1 && noLineEnd(last) {
+			t.Errorf("line %d %q breaks the kinsoku rules", i+1, s)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -225,7 +226,9 @@ func appendPieces(items []item, wi int32, w string, limit float64, measure func(
 			j += n
 		}
 		cw := measure(i, j)
-		if acc+cw > limit && i > start {
+		r, _ := utf8.DecodeRuneInString(w[i:])
+		p, _ := utf8.DecodeLastRuneInString(w[:i])
+		if acc+cw > limit && i > start && !noLineStart(r) && !noLineEnd(p) {
 			emit(start, i)
 			start, acc = i, 0
 		}
@@ -234,4 +237,19 @@ func appendPieces(items []item, wi int32, w string, limit float64, measure func(
 	}
 	emit(start, len(w))
 	return items
+}
+
+// noLineStart and noLineEnd are the line-breaking rules (kinsoku) of
+// Chinese and Japanese text, which is cut between characters: closing
+// punctuation, small kana and the prolonged sound mark never start a
+// line, opening brackets never end one (UAX #14 classes CL, CP, NS, EX,
+// IS and OP, for the full-width characters of these scripts only, so Latin
+// text cut the same way is unchanged). A piece may then overhang the
+// measure by a punctuation mark, as in CJK typesetting.
+func noLineStart(r rune) bool {
+	return r >= 0x3000 && strings.ContainsRune("、。，．・：；！？）］｝〉》」』】〕〗〙〛ゝゞーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻゠〜～", r)
+}
+
+func noLineEnd(r rune) bool {
+	return r >= 0x3000 && strings.ContainsRune("（［｛〈《「『【〔〖〘〚", r)
 }
