@@ -161,13 +161,30 @@ func (p *parser) readChat() {
 		return
 	}
 	t := p.lines[last].text
-	if len(t) <= 450 && wordCount(t) <= 45 && offerRE.MatchString(t) && (p.chat || strings.Contains(strings.ToLower(t), "you")) {
+	if len(t) <= 450 && wordCount(t) <= 45 && mayOffer(t) && offerRE.MatchString(t) && (p.chat || strings.Contains(strings.ToLower(t), "you")) {
 		p.remove(p.lines[last], "chat: an assistant's closing offer after the essay")
 		// A rule right above the offer closed the essay.
 		if k := p.prevKept(last - 1); k >= 0 && ruleRE.MatchString(p.lines[k].text) {
 			p.remove(p.lines[k], "chat: the rule above an assistant's closing offer")
 		}
 	}
+}
+
+// offerWords are substrings, lower-cased, of which every match of offerRE
+// holds one.
+var offerWords = []string{"let me know", "feel free", "i can ", "like", "hope th", "happy to help"}
+
+// mayOffer reports whether t may match offerRE: a cheap test that spares
+// the regular expression's search on lines that hold none of its words.
+// (strings.ToLower folds every letter of these words as (?i) does.)
+func mayOffer(t string) bool {
+	lt := strings.ToLower(t)
+	for _, w := range offerWords {
+		if strings.Contains(lt, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // prevKept returns the index of the last kept, non-blank line at or

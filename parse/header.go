@@ -36,6 +36,11 @@ var fieldTitleLabels = map[string]int{"title": 3, "essay title": 3, "titre": 3, 
 
 // field splits a form field line into its lower-cased label and value.
 func field(t string) (label, value string, ok bool) {
+	// Most lines have no colon: a byte search rules them out before the
+	// regular expression does.
+	if !strings.ContainsAny(t, ":：") {
+		return "", "", false
+	}
 	m := fieldRE.FindStringSubmatch(t)
 	if m == nil || utf8.RuneCountInString(m[1]) > 40 {
 		return "", "", false

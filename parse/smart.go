@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/essayexport/essayexport/essay"
 )
@@ -59,7 +60,17 @@ func (d *langData) smarten(s string) string {
 		return s
 	}
 	rs := []rune(s)
-	out := make([]rune, 0, len(rs)+8)
+	// The output is built as UTF-8 bytes, not runes: most of a text is
+	// copied unchanged, and encoding a []rune back to a string costs more
+	// than the rest of the pass.
+	out := make([]byte, 0, len(s)+16)
+	put := func(r rune) {
+		if r < utf8.RuneSelf {
+			out = append(out, byte(r))
+		} else {
+			out = utf8.AppendRune(out, r)
+		}
+	}
 	at := func(i int) rune {
 		if i < 0 || i >= len(rs) {
 			return ' '
@@ -71,22 +82,24 @@ func (d *langData) smarten(s string) string {
 		if len(out) == 0 {
 			return ' '
 		}
-		return out[len(out)-1]
+		r, _ := utf8.DecodeLastRune(out)
+		return r
 	}
 	// spaceBefore makes the space before a closing mark no-break (French:
 	// narrow, inserted if missing).
 	spaceBefore := func() {
 		switch l := last(); {
 		case l == ' ':
-			if len(out) > 1 {
+			if len(out) > 1 { // the one-byte space and a rune before it
+				out = out[:len(out)-1] // the ' '
 				if d.SpaceBefore {
-					out[len(out)-1] = nnbsp
+					put(nnbsp)
 				} else {
-					out[len(out)-1] = nbsp
+					put(nbsp)
 				}
 			}
 		case d.SpaceBefore && l != nnbsp && (isWordRune(l) || strings.ContainsRune(`)]»”’…`, l)):
-			out = append(out, nnbsp)
+			put(nnbsp)
 		}
 	}
 	// spaceAfter does the same after an opening mark: it eats the spaces
@@ -101,9 +114,9 @@ func (d *langData) smarten(s string) string {
 		}
 		switch {
 		case d.SpaceBefore:
-			out = append(out, nnbsp)
+			put(nnbsp)
 		case j > i+1:
-			out = append(out, nbsp)
+			put(nbsp)
 		}
 		return j - 1
 	}
@@ -113,7 +126,7 @@ func (d *langData) smarten(s string) string {
 		switch r {
 		case '"':
 			if opens(at(i-1), at(i+1)) {
-				out = append(out, []rune(d.Quotes[0])...)
+				out = append(out, d.Quotes[0]...)
 				if d.Quotes[0] == "«" {
 					i = spaceAfter(i)
 				}
@@ -121,77 +134,77 @@ func (d *langData) smarten(s string) string {
 				if d.Quotes[1] == "»" {
 					spaceBefore()
 				}
-				out = append(out, []rune(d.Quotes[1])...)
+				out = append(out, d.Quotes[1]...)
 			}
 		case '\'':
 			prev, next := at(i-1), at(i+1)
 			switch {
 			case singleOpen && isWordRune(prev) && !isWordRune(next):
-				out = append(out, []rune(d.Quotes[3])...) // closes a quotation this text opened
+				out = append(out, d.Quotes[3]...) // closes a quotation this text opened
 				singleOpen = false
 			case isWordRune(prev):
-				out = append(out, '’') // don't, students', 1990's
+				put('’') // don't, students', 1990's
 			case unicode.IsDigit(next):
-				out = append(out, '’') // '90s
+				put('’') // '90s
 			case opens(prev, next):
-				out = append(out, []rune(d.Quotes[2])...)
+				out = append(out, d.Quotes[2]...)
 				singleOpen = true
 			default:
-				out = append(out, '’')
+				put('’')
 			}
 		case '-':
 			switch {
 			case at(i+1) == '-' && at(i+2) == '-' && at(i+3) != '-':
-				out = append(out, '—')
+				put('—')
 				i += 2
 			case at(i+1) == '-' && at(i+2) != '-' && at(i-1) != '-':
 				if unicode.IsDigit(at(i-1)) && unicode.IsDigit(at(i+2)) {
-					out = append(out, '–')
+					put('–')
 				} else {
-					out = append(out, []rune(d.dash())...)
+					out = append(out, d.dash()...)
 				}
 				i++
 			case at(i-1) == ' ' && at(i+1) == ' ' && i >= 2 && i+2 < len(rs) &&
 				(isWordRune(at(i-2)) || strings.ContainsRune(`.,;:!?)"'”’»“`, at(i-2))) && isWordRune(at(i+2)):
 				// the same dash as " -- ": one convention per document
-				out = append(out, []rune(d.dash())...)
+				out = append(out, d.dash()...)
 			default:
-				out = append(out, '-')
+				put('-')
 			}
 		case '.':
 			if at(i+1) == '.' && at(i+2) == '.' && at(i+3) != '.' && at(i-1) != '.' {
-				out = append(out, '…')
+				put('…')
 				i += 2
 			} else {
-				out = append(out, '.')
+				put('.')
 			}
 		case ';', '!', '?':
 			// Not inside a word or URL ("Yahoo!Mail", "page?id=3").
 			if !isWordRune(at(i+1)) && !strings.ContainsRune(";:!?", last()) {
 				spaceBefore()
 			}
-			out = append(out, r)
+			put(r)
 		case ':':
 			// Not in times, ratios, URLs or scripture references ("10:30",
 			// "http://", "John 3:16").
 			if !unicode.IsDigit(at(i-1)) && !isWordRune(at(i+1)) && at(i+1) != '/' && !strings.ContainsRune(";:!?", last()) {
 				spaceBefore()
 			}
-			out = append(out, r)
+			put(r)
 		case '«':
 			if d.Quotes[0] == "«" {
-				out = append(out, r)
+				put(r)
 				i = spaceAfter(i)
 			} else {
-				out = append(out, r)
+				put(r)
 			}
 		case '»':
 			if d.Quotes[1] == "»" {
 				spaceBefore()
 			}
-			out = append(out, r)
+			put(r)
 		default:
-			out = append(out, r)
+			put(r)
 		}
 	}
 	return string(out)

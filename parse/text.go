@@ -61,7 +61,30 @@ func key(s string) string {
 }
 
 // wordCount counts space-separated words.
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func wordCount(s string) int {
+	// Counted in place, as strings.Fields splits, without building the
+	// slice of fields: it runs on most lines several times.
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		switch {
+		case space:
+			in = false
+		case !in:
+			in = true
+			n++
+		}
+	}
+	return n
+}
 
 // firstWord returns the first space-separated word of s.
 func firstWord(s string) string {
