@@ -242,6 +242,12 @@ func ConvertPack(ctx context.Context, w io.Writer, entries []Entry, opts Options
 		}
 		return Result{}, pe
 	}
+	if opts.Pack.Title == "" && opts.Pack.Subtitle == "" {
+		book.Subtitle = packSummary(book.Parts)
+	}
+	if opts.Pack.Title == "" && opts.Pack.Author == "" {
+		book.Author = commonAuthor(book.Parts)
+	}
 	ro := opts.Render
 	ro.Cancel = ctx.Done()
 	cw := &countWriter{w: w}
@@ -254,6 +260,35 @@ func ConvertPack(ctx context.Context, w io.Writer, entries []Entry, opts Options
 		res.Entries = append(res.Entries, EntryResult{Name: entries[i].Name, Title: p.Doc.DisplayTitle(), Warnings: p.Doc.Warnings})
 	}
 	return res, nil
+}
+
+// packSummary is the cover's subtitle of a pack given no title: how many
+// essays it holds, and the first and last titles, so that a teacher can
+// tell one pack from another ("12 essays, from “Roads” to “Rivers”").
+func packSummary(parts []render.Part) string {
+	switch n := len(parts); n {
+	case 0:
+		return ""
+	case 1:
+		return "1 essay: “" + parts[0].Doc.DisplayTitle() + "”"
+	default:
+		return fmt.Sprintf("%d essays, from “%s” to “%s”", n, parts[0].Doc.DisplayTitle(), parts[n-1].Doc.DisplayTitle())
+	}
+}
+
+// commonAuthor is the author of every essay of a pack when they share
+// one, else "".
+func commonAuthor(parts []render.Part) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	a := parts[0].Doc.Author
+	for _, p := range parts[1:] {
+		if p.Doc.Author != a {
+			return ""
+		}
+	}
+	return a
 }
 
 // rendererFor returns the renderer of a format.
@@ -301,17 +336,29 @@ func read(ctx context.Context, r io.Reader, po parse.Options, max int64) (*essay
 	if err != nil {
 		return nil, err
 	}
-	if len(doc.Blocks) == 0 && doc.Title == "" {
-		switch {
-		case len(doc.Removed) > 0:
-			return nil, &parse.Error{Reason: "no text is left once boilerplate and page debris are removed",
-				Hint: "run 'essayexport inspect' on it to see what was removed; --keep-boilerplate keeps site chrome"}
-		case len(src) > 0:
-			return nil, &parse.Error{Reason: "the file holds no text, only white space", Hint: "check that it is the essay you meant; nothing was written"}
-		}
-		return nil, &parse.Error{Reason: "the file is empty", Hint: "check that it is the essay you meant; nothing was written"}
+	if err := CheckText(doc, src); err != nil {
+		return nil, err
 	}
 	return doc, nil
+}
+
+// CheckText returns the *parse.Error with which Convert refuses a
+// document parsed from src that has no text at all (an empty file, only
+// white space, or only boilerplate), or nil. Inspect does not refuse such
+// a document, so that the reasons can be shown; callers that must agree
+// with Convert on what fails (essayexport inspect's exit status) call it.
+func CheckText(doc *essay.Document, src []byte) error {
+	if len(doc.Blocks) > 0 || doc.Title != "" {
+		return nil
+	}
+	switch {
+	case len(doc.Removed) > 0:
+		return &parse.Error{Reason: "no text is left once boilerplate and page debris are removed",
+			Hint: "run 'essayexport inspect' on it to see what was removed; --keep-boilerplate keeps site chrome"}
+	case len(src) > 0:
+		return &parse.Error{Reason: "the file holds no text, only white space", Hint: "check that it is the essay you meant; nothing was written"}
+	}
+	return &parse.Error{Reason: "the file is empty", Hint: "check that it is the essay you meant; nothing was written"}
 }
 
 // readAll reads r to its end, refusing more than max bytes (0:

@@ -261,7 +261,10 @@ func (p *parser) readHead() {
 			p.remove(h.l, h.why)
 		case h.role == roleTitle:
 			why := "chrome: before the essay's body, not chosen as the title"
-			if best != nil {
+			switch {
+			case best != nil && h.l.idx > best.l.idx:
+				why = fmt.Sprintf("metadata: a header line between the title (line %d) and the body", best.l.num)
+			case best != nil:
 				why = fmt.Sprintf("chrome: before the essay's body; line %d was chosen as the title", best.l.num)
 			}
 			p.remove(h.l, why)

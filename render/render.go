@@ -72,7 +72,9 @@ func Single(doc *essay.Document, watermark, date string) *Book {
 type WatermarkStyle struct {
 	Opacity float64 // 0..1; default 0.18
 	Color   [3]int  // RGB 0..255; default a mid grey-red
-	Angle   float64 // degrees counter-clockwise; 0 means "along the page diagonal"
+	Angle   float64 // degrees counter-clockwise; 0 means "along the page diagonal" unless AngleSet
+	// AngleSet says Angle is meant as given, 0 (horizontal) included.
+	AngleSet bool
 }
 
 // Cover says what cover an EPUB gets.
@@ -91,11 +93,12 @@ type Options struct {
 	Modified time.Time
 
 	// PDF page layout.
-	Paper       string  // "a4" or "letter"
-	MarginMM    float64 // all four margins, millimetres
-	FontSize    float64 // body size in points
-	LineSpacing float64 // multiple of the font size's natural leading (1, 1.5, 2)
-	Indent      bool    // first-line indents with no paragraph gap
+	Paper       string     // "a4", "a5", "b5", "letter" or "legal"
+	PaperSize   [2]float64 // width and height in points; when set, it overrides Paper
+	MarginMM    float64    // all four margins, millimetres
+	FontSize    float64    // body size in points
+	LineSpacing float64    // multiple of the font size's natural leading (1, 1.5, 2)
+	Indent      bool       // first-line indents with no paragraph gap
 	Keywords    string
 	Subject     string
 	// PDFA makes the PDF PDF/A-2u as well as PDF/UA-1: its XMP says so

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/image/colornames"
+	"golang.org/x/text/language"
 
 	"github.com/essayexport/essayexport"
 	"github.com/essayexport/essayexport/parse"
@@ -77,6 +80,7 @@ type args struct {
 	jobs                          int
 	skipUpToDate, quiet, failFast bool
 	logJSON, shard                string
+	dryRun                        bool
 
 	manifestRoot string
 
@@ -86,6 +90,8 @@ type args struct {
 	indent, pdfa          bool
 	wmOpacity, wmAngle    float64
 	wmColor               string
+	wmAngleSet            bool     // --watermark-angle given: 0 is horizontal
+	wmStyleSet            []string // watermark style flags given, as "--name"
 
 	// epub
 	identifier string
@@ -102,6 +108,7 @@ type args struct {
 	shardK   int
 	shardN   int
 	marginMM float64
+	paperPt  [2]float64 // a WIDTHxHEIGHT paper, in points
 	color    [3]int
 	modified time.Time
 }
@@ -112,6 +119,13 @@ func bindArgs(c *cli.Context, e *env, format string) *args {
 	a.format = format
 	a.inputs = c.Args().Slice()
 	a.strip = c.StringSlice("strip")
+	a.wmAngleSet = c.IsSet("watermark-angle")
+	a.wmStyleSet = nil
+	for _, n := range []string{"watermark-color", "watermark-opacity", "watermark-angle"} {
+		if c.IsSet(n) {
+			a.wmStyleSet = append(a.wmStyleSet, "--"+n)
+		}
+	}
 	return a
 }
 
@@ -124,8 +138,48 @@ func usagef(hint, format string, v ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, v...), hint: hint}
 }
 
-func onUsageError(_ *cli.Context, err error, _ bool) error {
-	return &usageError{msg: err.Error(), hint: "run 'essayexport --help' for the options"}
+// onUsageError turns urfave/cli's complaints into one error line and a
+// hint; an unknown flag gets the nearest known one.
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	help := "run 'essayexport --help' for the options"
+	if c != nil && c.Command != nil && c.Command.Name != "" {
+		help = "run 'essayexport " + c.Command.Name + " --help' for the options"
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		name = strings.TrimLeft(name, "-")
+		shown := "--" + name
+		if len(name) == 1 {
+			shown = "-" + name
+		}
+		hint := help
+		if c != nil && c.Command != nil && cli.SuggestFlag != nil {
+			if s := cli.SuggestFlag(c.Command.Flags, name, false); s != "" && closeEnough(name, s) {
+				hint = "did you mean " + s + "?"
+			}
+		}
+		return &usageError{msg: "unknown flag " + shown, hint: hint}
+	}
+	return &usageError{msg: msg, hint: help}
+}
+
+// closeEnough says whether a suggested name is near enough to what was
+// typed to offer: they share the first letter, or the suggestion holds
+// what was typed.
+func closeEnough(typed, suggested string) bool {
+	suggested = strings.TrimLeft(suggested, "-")
+	return typed != "" && (typed[0] == suggested[0] || strings.Contains(suggested, typed))
+}
+
+// outOfRange says what is wrong with a number outside lo..hi.
+func outOfRange(v, lo, hi float64) string {
+	if v < lo {
+		return "too small"
+	}
+	if v > hi {
+		return "too large"
+	}
+	return "out of range"
 }
 
 // check validates the flags together, before any input or output is
@@ -170,8 +224,10 @@ func (a *args) check(e *env) error {
 		}
 		a.stripRE = append(a.stripRE, re)
 	}
-	if a.lang != "" && !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(a.lang) {
-		return usagef("use a BCP 47 code such as en, en-GB or de", "--lang %q is not a language code", a.lang)
+	if a.lang != "" {
+		if _, err := language.Parse(a.lang); err != nil || !regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).MatchString(a.lang) {
+			return usagef("use a BCP 47 code such as en, en-GB, fr or de-1996", "--lang %s: not a known language code", a.lang)
+		}
 	}
 	if a.shard != "" {
 		k, n, ok := parseShard(a.shard)
@@ -181,7 +237,7 @@ func (a *args) check(e *env) error {
 		a.shardK, a.shardN = k, n
 	}
 	if a.jobs < 0 || a.jobs > maxJobs {
-		return usagef(fmt.Sprintf("give a number from 1 to %d (0 or none: one per CPU)", maxJobs), "--jobs %d", a.jobs)
+		return usagef(fmt.Sprintf("give a number from 1 to %d, or 0 for one per CPU", maxJobs), "--jobs %d: %s", a.jobs, outOfRange(float64(a.jobs), 0, maxJobs))
 	}
 	if a.jobs == 0 {
 		a.jobs = runtime.NumCPU()
@@ -194,32 +250,18 @@ func (a *args) check(e *env) error {
 			return usagef("give a number", "--%s %g is not a number", f.name, f.v)
 		}
 	}
+	if a.format != "inspect" && a.output != "" && a.output != "-" {
+		ext := strings.ToLower(filepath.Ext(a.output))
+		other := map[string]string{"pdf": ".epub", "epub": ".pdf"}[a.format]
+		if ext == other {
+			return usagef(fmt.Sprintf("name it %s.%s, or run 'essayexport %s'", strings.TrimSuffix(a.output, filepath.Ext(a.output)), a.format, ext[1:]),
+				"-o %s: the %s command writes %s, not %s", a.output, a.format, strings.ToUpper(a.format), strings.ToUpper(ext[1:]))
+		}
+	}
 	if a.format == "pdf" {
-		switch strings.ToLower(a.paper) {
-		case "a4", "letter":
-			a.paper = strings.ToLower(a.paper)
-		default:
-			return usagef("use a4 or letter", "--paper %q is not a paper size", a.paper)
+		if err := a.checkPage(); err != nil {
+			return err
 		}
-		mm, err := parseLength(a.margin)
-		if err != nil || !(mm >= 5 && mm <= 60) { // NaN fails too
-			return usagef("give a margin between 5mm and 60mm, such as 25mm, 2.5cm or 1in", "--margin %q", a.margin)
-		}
-		a.marginMM = mm
-		if !(a.fontSize >= 6 && a.fontSize <= 24) {
-			return usagef("give a size from 6 to 24 points", "--font-size %g", a.fontSize)
-		}
-		if !(a.lineSpacing >= 0.8 && a.lineSpacing <= 3) {
-			return usagef("give a multiple from 0.8 to 3, such as 1.5 or 2", "--line-spacing %g", a.lineSpacing)
-		}
-		if !(a.wmOpacity > 0 && a.wmOpacity <= 1) {
-			return usagef("give an opacity above 0 and at most 1, such as 0.15", "--watermark-opacity %g", a.wmOpacity)
-		}
-		c, ok := parseColor(a.wmColor)
-		if !ok {
-			return usagef("write it as #rrggbb, for example #808080", "--watermark-color %q", a.wmColor)
-		}
-		a.color = c
 	}
 	if a.format == "epub" && a.cover == "" {
 		a.cover = "auto"
@@ -236,6 +278,96 @@ func (a *args) check(e *env) error {
 		a.modified = time.Unix(sec, 0).UTC()
 	}
 	return nil
+}
+
+// checkPage checks the PDF page and watermark options.
+func (a *args) checkPage() error {
+	p := strings.ToLower(strings.TrimSpace(a.paper))
+	if _, ok := paperSizes[p]; ok {
+		a.paper = p
+	} else if w, h, ok := parsePaperSize(p); ok {
+		if !(w >= minPaperMM && h >= minPaperMM && w <= maxPaperMM && h <= maxPaperMM) {
+			return usagef(fmt.Sprintf("give each side from %gmm to %gmm", minPaperMM, maxPaperMM), "--paper %s: %s", a.paper, outOfRange(min(w, h), minPaperMM, maxPaperMM))
+		}
+		a.paper = ""
+		a.paperPt = [2]float64{w * 72 / 25.4, h * 72 / 25.4}
+	} else {
+		return usagef("use "+paperNames+", or WIDTHxHEIGHT such as 210x297mm or 8.5x11in", "--paper %s: not a paper size", a.paper)
+	}
+	mm, err := parseLength(a.margin)
+	if err != nil || math.IsNaN(mm) {
+		return usagef("give a length such as 25mm, 2.5cm or 1in", "--margin %s: not a length", a.margin)
+	}
+	if !(mm >= 5 && mm <= 60) {
+		return usagef("give a margin from 5mm to 60mm, such as 25mm, 2.5cm or 1in", "--margin %s: %s", a.margin, outOfRange(mm, 5, 60))
+	}
+	a.marginMM = mm
+	if !(a.fontSize >= 6 && a.fontSize <= 24) {
+		return usagef("give a size from 6 to 24 points", "--font-size %g: %s", a.fontSize, outOfRange(a.fontSize, 6, 24))
+	}
+	if !(a.lineSpacing >= 0.8 && a.lineSpacing <= 3) {
+		return usagef("give a multiple from 0.8 to 3, such as 1.5 or 2", "--line-spacing %g: %s", a.lineSpacing, outOfRange(a.lineSpacing, 0.8, 3))
+	}
+	if !(a.wmOpacity > 0 && a.wmOpacity <= 1) {
+		return usagef("give an opacity above 0 and at most 1, such as 0.15", "--watermark-opacity %g: %s", a.wmOpacity, outOfRange(a.wmOpacity, math.SmallestNonzeroFloat64, 1))
+	}
+	if !(a.wmAngle >= -90 && a.wmAngle <= 90) {
+		return usagef("give degrees from -90 to 90 (0 is horizontal); leave it out for the page diagonal", "--watermark-angle %g: %s", a.wmAngle, outOfRange(a.wmAngle, -90, 90))
+	}
+	c, ok := parseColor(a.wmColor)
+	if !ok {
+		return usagef("write it as #rrggbb (#808080) or a CSS colour name (grey, navy, crimson, ...)", "--watermark-color %s: not a colour", a.wmColor)
+	}
+	a.color = c
+	if len(a.wmStyleSet) > 0 && a.watermark == "" && a.watermarkPreviews == "" {
+		return usagef("add --watermark TEXT or --watermark-previews TEXT", "%s has no effect without a watermark", a.wmStyleSet[0])
+	}
+	return nil
+}
+
+// paperSizes are the named papers, in mm; render/pdf has the same names.
+var paperSizes = map[string][2]float64{
+	"a4": {210, 297}, "a5": {148, 210}, "b5": {176, 250}, "letter": {215.9, 279.4}, "legal": {215.9, 355.6},
+}
+
+// paperNames lists paperSizes for help and hints.
+const paperNames = "a4, a5, b5, letter or legal"
+
+// Bounds of a WIDTHxHEIGHT paper, in mm: from a small index card to A1.
+const (
+	minPaperMM = 74.0
+	maxPaperMM = 841.0
+)
+
+// parsePaperSize reads WIDTHxHEIGHT with a unit (mm or in) after either
+// number or both; a bare pair is mm.
+func parsePaperSize(s string) (w, h float64, ok bool) {
+	ws, hs, found := strings.Cut(strings.ReplaceAll(s, " ", ""), "x")
+	if !found {
+		return 0, 0, false
+	}
+	unit := func(v string) string {
+		for _, u := range []string{"mm", "in"} {
+			if strings.HasSuffix(v, u) {
+				return u
+			}
+		}
+		return ""
+	}
+	wu, hu := unit(ws), unit(hs)
+	if wu == "" {
+		ws += hu
+	}
+	if hu == "" {
+		hs += wu
+	}
+	var err1, err2 error
+	w, err1 = parseLength(ws)
+	h, err2 = parseLength(hs)
+	if err1 != nil || err2 != nil || math.IsNaN(w) || math.IsNaN(h) || (unit(ws) == "" && strings.ContainsAny(ws, "cpt")) {
+		return 0, 0, false
+	}
+	return w, h, true
 }
 
 // Bounds of flag values.
@@ -268,7 +400,8 @@ func (a *args) renderOptions() render.Options {
 	if a.format == "pdf" {
 		o.Paper, o.MarginMM, o.FontSize, o.LineSpacing, o.Indent = a.paper, a.marginMM, a.fontSize, a.lineSpacing, a.indent
 		o.PDFA = a.pdfa
-		o.Watermark = render.WatermarkStyle{Opacity: a.wmOpacity, Color: a.color, Angle: a.wmAngle}
+		o.Watermark = render.WatermarkStyle{Opacity: a.wmOpacity, Color: a.color, Angle: a.wmAngle, AngleSet: a.wmAngleSet}
+		o.PaperSize = a.paperPt
 	}
 	o.Identifier, o.EmbedFonts = a.identifier, a.embedFonts
 	o.Cover.None = a.cover == "none"
@@ -351,7 +484,11 @@ func parseShard(s string) (k, n int, ok bool) {
 	return k, n, err1 == nil && err2 == nil && k >= 1 && n >= 1 && k <= n
 }
 
+// parseColor reads #rrggbb or one of the 148 CSS named colours.
 func parseColor(s string) ([3]int, bool) {
+	if c, ok := colornames.Map[strings.ToLower(strings.TrimSpace(s))]; ok {
+		return [3]int{int(c.R), int(c.G), int(c.B)}, true
+	}
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
 	if len(s) != 6 {
 		return [3]int{}, false

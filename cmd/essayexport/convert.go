@@ -65,6 +65,9 @@ func convert(ctx context.Context, e *env, a *args) error {
 			}
 		}
 	}
+	if a.dryRun {
+		return dryRun(e, a, items, binTime)
+	}
 	rep, err := newReporter(e, a, len(items))
 	if err != nil {
 		return err
@@ -262,4 +265,28 @@ func commas(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// dryRun prints what each input would become, one line each, and writes
+// nothing: "IN -> OUT", "IN: skipped (up to date)", or "IN: error: ..."
+// for an input that could not be listed (the run then exits 1, as it
+// would have).
+func dryRun(e *env, a *args, items []item, binTime time.Time) error {
+	failed := 0
+	for _, it := range items {
+		switch {
+		case it.err != nil:
+			failed++
+			msg, _ := describe(it.err)
+			fmt.Fprintf(e.stdout, "%s: error: %s\n", msgName(it.input), oneLine(msg))
+		case a.skipUpToDate && upToDate(it, binTime):
+			fmt.Fprintf(e.stdout, "%s: skipped (%s is up to date)\n", msgName(it.input), msgName(it.output))
+		default:
+			fmt.Fprintf(e.stdout, "%s -> %s\n", msgName(it.input), msgName(it.output))
+		}
+	}
+	if failed > 0 {
+		return &failedError{failed}
+	}
+	return nil
 }

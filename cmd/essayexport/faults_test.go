@@ -91,7 +91,7 @@ func TestSignalsStopCleanly(t *testing.T) {
 			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
 				t.Fatalf("exit: %v, want status %d\n%s", err, tc.code, stderr.String())
 			}
-			if !strings.Contains(stderr.String(), "essayexport: stopped: interrupted by") {
+			if !strings.Contains(stderr.String(), "essayexport: "+signalError{tc.sig}.Error()+"; no partial output was left") {
 				t.Errorf("stderr does not say it stopped:\n%s", stderr.String())
 			}
 			n := checkNoPartialFiles(t, out)
@@ -356,7 +356,7 @@ func TestSignalWhileFIFOBlocks(t *testing.T) {
 			if took > limit {
 				t.Errorf("the run ended %v after SIGINT, want within %v", took, limit)
 			}
-			if !strings.Contains(stderr.String(), "stopped: interrupted by interrupt") {
+			if !strings.Contains(stderr.String(), "essayexport: interrupted; no partial output was left") {
 				t.Errorf("stderr does not say it stopped:\n%s", stderr.String())
 			}
 		})
@@ -425,6 +425,58 @@ func TestMemoryBound(t *testing.T) {
 				tc.shape, tc.format, b.Len()>>20, float64(rss)/(1<<20), float64(rss)/float64(b.Len()), bound>>20)
 			if rss > bound {
 				t.Errorf("peak RSS %d MB is above the bound %d MB", rss>>20, bound>>20)
+			}
+		})
+	}
+}
+
+// TestSignalWhileReadingStdin: a run that waits on standard input (a
+// terminal nobody types at) stops on SIGINT and SIGTERM at once, well
+// within the grace time after which the process would be ended anyway,
+// with the status and the one-word message for the signal (issue 16).
+func TestSignalWhileReadingStdin(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+		msg  string
+	}{{syscall.SIGINT, exitInterrupted, "essayexport: interrupted; no partial output was left"},
+		{syscall.SIGTERM, exitTerminated, "essayexport: terminated; no partial output was left"}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			var stderr bytes.Buffer
+			bin, err := exec.LookPath("essayexport")
+			if err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(bin, "pdf", "-", "-o", filepath.Join(dir, "x.pdf"))
+			cmd.Stderr = &stderr
+			w, err := cmd.StdinPipe() // open, never written: the read blocks
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// Time to start and block in the read. (Go's runtime catches
+			// every signal from the start, so /proc cannot tell when the
+			// handler is set; a signal before it would kill the process,
+			// status -1.)
+			time.Sleep(time.Second)
+			sent := time.Now()
+			cmd.Process.Signal(tc.sig)
+			code, took := waitStatus(t, cmd, sent)
+			if code != tc.code {
+				t.Fatalf("status %d, want %d\n%s", code, tc.code, stderr.String())
+			}
+			if took >= stopGrace {
+				t.Errorf("ended %v after the signal: the read was not stopped, the grace timer ended it", took)
+			}
+			if got := strings.TrimSpace(stderr.String()); got != tc.msg {
+				t.Errorf("stderr = %q, want %q", got, tc.msg)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+				t.Error("x.pdf was written")
 			}
 		})
 	}

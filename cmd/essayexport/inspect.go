@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/essayexport/essayexport"
 	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/parse"
 )
@@ -16,6 +17,10 @@ import (
 type inspectReport struct {
 	File   string `json:"file"`
 	Schema int    `json:"schema"`
+	// DisplayTitle is the title pdf and epub put in the metadata, the
+	// contents of a pack and running headers: the title, else the file
+	// name (essay.Document.DisplayTitle).
+	DisplayTitle string `json:"display_title"`
 	*essay.Document
 }
 
@@ -55,7 +60,10 @@ func inspect(ctx context.Context, e *env, a *args) error {
 			fail(p, err)
 			continue
 		}
-		rep := inspectReport{File: displayName(p), Schema: essay.Schema, Document: doc}
+		rep := inspectReport{File: displayName(p), Schema: essay.Schema, DisplayTitle: doc.DisplayTitle(), Document: doc}
+		// What pdf and epub refuse fails here too (after the report,
+		// which shows why).
+		refused := essayexport.CheckText(doc, src)
 		if doc.Blocks == nil {
 			doc.Blocks = []essay.Block{}
 		}
@@ -68,6 +76,9 @@ func inspect(ctx context.Context, e *env, a *args) error {
 		if a.html {
 			lines, _ := parse.SourceLines(src, a.parseOptions(nameOf(p)))
 			pages = append(pages, htmlInput{rep, lines})
+			if refused != nil {
+				fail(p, refused)
+			}
 			continue
 		}
 		if a.json {
@@ -80,6 +91,9 @@ func inspect(ctx context.Context, e *env, a *args) error {
 			fmt.Fprintf(e.stdout, "%s\n", out)
 		} else {
 			printInspect(e.stdout, rep)
+		}
+		if refused != nil {
+			fail(p, refused)
 		}
 	}
 	if a.html && len(pages) > 0 {
@@ -103,6 +117,9 @@ func printInspect(w io.Writer, r inspectReport) {
 	fmt.Fprintf(w, "%s\n", r.File)
 	fmt.Fprintf(w, "  encoding  %s\n", d.Encoding)
 	fmt.Fprintf(w, "  title     %s  [from %s]\n", title, d.TitleSource)
+	if d.Title == "" {
+		fmt.Fprintf(w, "  shown as  %q  [the title pdf and epub put in metadata and contents]\n", r.DisplayTitle)
+	}
 	if d.Subtitle != "" {
 		fmt.Fprintf(w, "  subtitle  %q  [%s]\n", d.Subtitle, d.SubtitleWhy)
 	}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strconv"
@@ -17,6 +18,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/urfave/cli/v2"
+	"github.com/xrash/smetrics"
 	"golang.org/x/term"
 )
 
@@ -80,7 +83,7 @@ const stopGrace = 1500 * time.Millisecond
 // files are removed (anonymous ones vanish with the process).
 func hardExit(sig signalError) {
 	removeTemps()
-	fmt.Fprintf(os.Stderr, "essayexport: stopped: %v; no partial output was left\n", sig)
+	fmt.Fprintf(os.Stderr, "essayexport: %v; no partial output was left\n", sig)
 	os.Exit(sig.status())
 }
 
@@ -95,16 +98,25 @@ func (s signalError) status() int {
 // signalError is the cancellation cause when a signal stops the run.
 type signalError struct{ sig syscall.Signal }
 
-func (s signalError) Error() string { return "interrupted by " + s.sig.String() }
+func (s signalError) Error() string {
+	if s.sig == syscall.SIGTERM {
+		return "terminated"
+	}
+	return "interrupted"
+}
 
 // runWith runs the command in e and maps the outcome to an exit status.
 // This is the one place where errors become exit codes.
 func runWith(ctx context.Context, e *env, argv []string) int {
+	e.stdin = newCtxReader(ctx, e.stdin)
 	app := newApp(e)
-	err := app.RunContext(ctx, reorder(argv, app))
+	err := unknownCommand(app, argv)
+	if err == nil {
+		err = app.RunContext(ctx, reorder(argv, app))
+	}
 	var sig signalError
 	if errors.As(context.Cause(ctx), &sig) {
-		fmt.Fprintf(e.stderr, "essayexport: stopped: %v; no partial output was left\n", sig)
+		fmt.Fprintf(e.stderr, "essayexport: %v; no partial output was left\n", sig)
 		return sig.status()
 	}
 	if err == nil {
@@ -126,6 +138,30 @@ func runWith(ctx context.Context, e *env, argv []string) int {
 		fmt.Fprintf(e.stderr, "essayexport: error: %s\nessayexport: hint: run 'essayexport --help' for the options\n", oneLine(err.Error()))
 		return exitUsage
 	}
+}
+
+// unknownCommand is the usage error for `essayexport pfd` or
+// `essayexport help pfd`, with the nearest command as the hint.
+func unknownCommand(app *cli.App, argv []string) error {
+	i := 1
+	if len(argv) > 2 && argv[1] == "help" {
+		i = 2
+	}
+	if len(argv) <= i || strings.HasPrefix(argv[i], "-") || app.Command(argv[i]) != nil {
+		return nil
+	}
+	typed := argv[i]
+	hint := "the commands are pdf, epub, inspect and help; run 'essayexport --help'"
+	best, dist := "", 0.0
+	for _, c := range app.Commands {
+		if d := smetrics.JaroWinkler(typed, c.Name, 0.7, 4); d > dist && c.Name != "help" {
+			best, dist = c.Name, d
+		}
+	}
+	if dist >= 0.7 || (best != "" && best[0] == typed[0]) {
+		hint = "did you mean " + best + "?"
+	}
+	return &usageError{msg: "unknown command " + typed, hint: hint}
 }
 
 // failedError says that some inputs failed; each was already reported.
@@ -175,4 +211,57 @@ func escapeControls(s string) string {
 func unsafeRune(r rune) bool {
 	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
 		r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// ctxReader reads from r until ctx is done, then fails at once with the
+// context's cause: a run waiting on standard input at a terminal stops on
+// Ctrl-C instead of waiting for a line or Ctrl-D. Each read runs in a
+// goroutine with its own buffer, so a read that returns after the stop
+// writes nowhere the caller can see (it is dropped with the process).
+type ctxReader struct {
+	ctx     context.Context
+	r       io.Reader
+	pending chan readResult // the read in flight, if any
+}
+
+type readResult struct {
+	b   []byte
+	err error
+}
+
+func newCtxReader(ctx context.Context, r io.Reader) io.Reader {
+	if r == nil {
+		return nil
+	}
+	return &ctxReader{ctx: ctx, r: r}
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := context.Cause(c.ctx); err != nil {
+		return 0, err
+	}
+	if c.pending == nil {
+		ch := make(chan readResult, 1)
+		buf := make([]byte, len(p))
+		go func() {
+			n, err := c.r.Read(buf)
+			ch <- readResult{buf[:n], err}
+		}()
+		c.pending = ch
+	}
+	select {
+	case res := <-c.pending:
+		c.pending = nil
+		n := copy(p, res.b)
+		if n < len(res.b) { // p shrank since the read began: keep the rest
+			rest := res.b[n:]
+			ch := make(chan readResult, 1)
+			ch <- readResult{rest, res.err}
+			c.pending = ch
+			return n, nil
+		}
+		return n, res.err
+	case <-c.ctx.Done():
+		return 0, context.Cause(c.ctx)
+	}
 }

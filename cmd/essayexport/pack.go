@@ -144,6 +144,12 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 			return usagef("give the pack another name", "-o %s would overwrite the input %s", a.output, en.File)
 		}
 	}
+	if a.dryRun {
+		for _, en := range entries {
+			fmt.Fprintf(e.stdout, "%s -> %s\n", msgName(en.File), msgName(a.output))
+		}
+		return nil
+	}
 	list := make([]essayexport.Entry, len(entries))
 	for i, en := range entries {
 		list[i] = essayexport.Entry{Name: en.File, Title: en.Title, Author: en.Author, Watermark: en.Watermark,

@@ -324,7 +324,7 @@ func watermarkStyle(s render.WatermarkStyle) render.WatermarkStyle {
 	for i, c := range s.Color {
 		s.Color[i] = min(max(c, 0), 255)
 	}
-	if s.Angle == 0 {
+	if s.Angle == 0 && !s.AngleSet {
 		s.Angle = math.Atan2(3, 2) * 180 / math.Pi
 	}
 	return s

@@ -192,7 +192,7 @@ func (s *bodySetter) setListInfo(l *essay.ListInfo, left float64, depth int) {
 		hang = math.Max(hang, st.face.wordWidth(markers[i], st.size)+r.size*0.5)
 	}
 	st.left = left + hang + r.size*0.4
-	list := r.tags.list(s.listParent)
+	list := r.tags.list(s.listParent, l, depth)
 	for i := range l.Items {
 		it := &l.Items[i]
 		p := r.setSpans(it.Runs(), st, s.hyph, s)
@@ -222,7 +222,7 @@ func (s *bodySetter) setReferences(l *essay.ListInfo, left float64, depth int) {
 	st.justify = false
 	st.left = left + r.size*2
 	st.first = -r.size * 2
-	list := r.tags.list(s.listParent)
+	list := r.tags.list(s.listParent, l, depth)
 	for i := range l.Items {
 		it := &l.Items[i]
 		runs := it.Runs()

@@ -305,7 +305,7 @@ func (d *drawer) furniture(p *page, n, total int) {
 	})
 
 	angle := wm.Angle
-	if angle == 0 {
+	if angle == 0 && !wm.AngleSet {
 		angle = math.Atan2(r.pageH, r.pageW) * 180 / math.Pi
 	}
 	bold := allFaces[faceBold]

@@ -156,7 +156,7 @@ func (r *renderer) setStyled(in []typeset.Span, table []inlineStyle, st style, h
 		all.WriteString(sp.Text)
 	}
 	rtl := shape.RTL(all.String()) // the paragraph's direction, from its text
-	if !rtl { // mirror places right-to-left lines as drawn at natural width
+	if !rtl {                      // mirror places right-to-left lines as drawn at natural width
 		r.microtype(&params)
 	}
 	var lines []typeset.Line

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"testing"
@@ -117,6 +118,86 @@ func TestPageMakeUpOutput(t *testing.T) {
 		}
 		if strings.HasSuffix(text, "-") {
 			t.Errorf("page %d ends in a hyphen: %q", pg, text)
+		}
+	}
+}
+
+// TestPackContentsLayout: a long title wraps under a hanging indent (not
+// cut), the page numbers stand flush right, and the leader dots of every
+// entry stand on one grid, their last dots one above the other.
+func TestPackContentsLayout(t *testing.T) {
+	b := packBook(12)
+	long := "A very long essay title that goes on and on about the administration of the colonies and the taxation of tea in the eighteenth century"
+	b.Parts[1].Doc.Title = long
+	path, _ := renderFile(t, b, render.Defaults())
+	testutil.QpdfCheck(t, path)
+	r := newRenderer(b, render.Defaults(), Settings{})
+	lines := map[float64][]testutil.PDFWord{}
+	var ys []float64
+	for _, w := range testutil.PDFWords(t, path) {
+		if w.Page != 2 || w.Y > r.bottom+1 || w.Text == "Contents" {
+			continue
+		}
+		if lines[w.Y] == nil {
+			ys = append(ys, w.Y)
+		}
+		lines[w.Y] = append(lines[w.Y], w)
+	}
+	sort.Float64s(ys)
+	if len(ys) != 13 {
+		t.Fatalf("%d contents lines, want 12 entries and one wrapped line", len(ys))
+	}
+	var text []string
+	var lastDot, numRight []float64
+	step := r.size * tocStep
+	var grid float64
+	for i, y := range ys {
+		ws := lines[y]
+		var words []string
+		dots := []float64{}
+		for _, w := range ws {
+			words = append(words, w.Text)
+			for _, c := range w.Chars {
+				if c.C == "." && strings.Trim(w.Text, ".") == "" {
+					dots = append(dots, c.X)
+				}
+			}
+		}
+		text = append(text, strings.Join(words, " "))
+		if i == 1 { // the long title's first line: no leaders
+			if len(dots) != 0 {
+				t.Errorf("the long title's first line %q has leaders", text[i])
+			}
+			continue
+		}
+		if i == 2 && ws[0].X < r.left+r.size { // its second line: hung
+			{
+				t.Errorf("the long title's second line %q at x=%.1f is not hung (left %.1f)", text[i], ws[0].X, r.left)
+			}
+			continue
+		}
+		if len(dots) < 3 {
+			t.Fatalf("line %q has no leaders", text[i])
+		}
+		if grid == 0 {
+			grid = dots[0]
+		}
+		for _, x := range dots {
+			if k := (x - grid) / step; math.Abs(k-math.Round(k)) > 0.02 {
+				t.Errorf("line %q: a leader dot at x=%.2f is off the grid (%.2f + k×%.2f)", text[i], x, grid, step)
+				break
+			}
+		}
+		lastDot = append(lastDot, dots[len(dots)-1])
+		num := ws[len(ws)-1]
+		numRight = append(numRight, num.Chars[len(num.Chars)-1].X+allFaces[faceRegular].wordWidth(num.Chars[len(num.Chars)-1].C, r.size))
+	}
+	if !strings.Contains(strings.Join(text, " "), long) || strings.Contains(strings.Join(text, " "), "…") {
+		t.Errorf("the long title is cut:\n%s", strings.Join(text, "\n"))
+	}
+	for i := range lastDot {
+		if math.Abs(lastDot[i]-lastDot[0]) > 0.05 || math.Abs(numRight[i]-(r.left+r.textW)) > 0.1 {
+			t.Errorf("entry %d: last dot at %.2f (first entry %.2f), number ends at %.2f (right margin %.2f)", i+1, lastDot[i], lastDot[0], numRight[i], r.left+r.textW)
 		}
 	}
 }

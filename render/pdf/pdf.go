@@ -128,7 +128,10 @@ type renderer struct {
 // Paper sizes in points.
 var papers = map[string][2]float64{
 	"a4":     {595.28, 841.89},
+	"a5":     {419.53, 595.28},
+	"b5":     {498.9, 708.66},
 	"letter": {612, 792},
+	"legal":  {612, 1008},
 }
 
 func newRenderer(b *render.Book, o render.Options, s Settings) *renderer {
@@ -148,6 +151,9 @@ func newRenderer(b *render.Book, o render.Options, s Settings) *renderer {
 	paper, ok := papers[strings.ToLower(o.Paper)]
 	if !ok {
 		paper = papers["a4"]
+	}
+	if o.PaperSize[0] > 0 && o.PaperSize[1] > 0 {
+		paper = o.PaperSize
 	}
 	r := &renderer{b: b, o: o, s: s, warned: map[string]bool{}, tags: newTagger(b)}
 	r.pageW, r.pageH = paper[0], paper[1]

@@ -154,6 +154,16 @@ func TestStructureConstructs(t *testing.T) {
 		{"Note", "1. " + doc.Notes[0].Text}, {"Link", "1."},
 		{"Note", "3. " + doc.Notes[2].Text},
 	})
+	// lists say how they number: pdfinfo -struct prints the attributes
+	out, err := testutil.Run("pdfinfo", "-struct", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Decimal", "LowerAlpha", "Disc", "Circle", "None"} {
+		if !strings.Contains(out, "/ListNumbering /"+n) {
+			t.Errorf("no list with /ListNumbering /%s", n)
+		}
+	}
 	all := es[0].text
 	for _, furniture := range []string{"1 / ", "DRAFT", "* * *", doc.Title + " " + doc.Title} {
 		if strings.Contains(all, furniture) {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/render"
 	"github.com/essayexport/essayexport/render/pdf/tag"
 )
@@ -108,13 +109,28 @@ func (t *tagger) inline(p *para, e *tag.Elem) *tag.Elem {
 	return e
 }
 
-// list adds an L: to the current section, or inside parent (an item's
-// LBody, for a nested list).
-func (t *tagger) list(parent *tag.Elem) *tag.Elem {
+// list adds an L for l at a nesting depth: to the current section, or
+// inside parent (an item's LBody, for a nested list). Its ListNumbering
+// attribute says how the labels number the items, as drawn (listMarker).
+func (t *tagger) list(parent *tag.Elem, l *essay.ListInfo, depth int) *tag.Elem {
+	var e *tag.Elem
 	if parent == nil {
-		return t.block("L")
+		e = t.block("L")
+	} else {
+		e = parent.Add("L")
 	}
-	return parent.Add("L")
+	numbering := "None" // references keep their own labels
+	switch l.Kind {
+	case essay.Numbered:
+		numbering = map[string]string{"a": "LowerAlpha", "A": "UpperAlpha", "i": "LowerRoman", "I": "UpperRoman"}[l.Style]
+		if numbering == "" {
+			numbering = "Decimal"
+		}
+	case essay.Bullets:
+		numbering = [...]string{"Disc", "Circle", "Square"}[depth%3]
+	}
+	e.Attr = "<</O /List /ListNumbering /" + numbering + ">>"
+	return e
 }
 
 // item adds an LI to the list l for the para p: its first run is the

@@ -243,12 +243,13 @@ func appendPieces(items []item, wi int32, w string, limit float64, measure func(
 // Chinese and Japanese text, which is cut between characters: closing
 // punctuation, small kana and the prolonged sound mark never start a
 // line, opening brackets never end one (UAX #14 classes CL, CP, NS, EX,
-// IS and OP, for the characters these scripts use). A piece may then
-// overhang the measure by a punctuation mark, as in CJK typesetting.
+// IS and OP, for the full-width characters of these scripts only, so Latin
+// text cut the same way is unchanged). A piece may then overhang the
+// measure by a punctuation mark, as in CJK typesetting.
 func noLineStart(r rune) bool {
-	return strings.ContainsRune("、。，．・：；！？）］｝〉》」』】〕〗〙〛”’ゝゞーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻‐゠–〜～…‥,.:;!?)]}", r)
+	return r >= 0x3000 && strings.ContainsRune("、。，．・：；！？）］｝〉》」』】〕〗〙〛ゝゞーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻゠〜～", r)
 }
 
 func noLineEnd(r rune) bool {
-	return strings.ContainsRune("（［｛〈《「『【〔〖〘〚“‘([{", r)
+	return r >= 0x3000 && strings.ContainsRune("（［｛〈《「『【〔〖〘〚", r)
 }

@@ -32,6 +32,9 @@ type Elem struct {
 	// Lang, Alt, ActualText and ID are written when set. ID is required
 	// on Note elements by PDF/UA.
 	Lang, Alt, ActualText, ID string
+	// Attr is an attribute object written as /A, such as
+	// "<</O /List /ListNumbering /Decimal>>"; "" for none.
+	Attr string
 
 	parent   *Elem
 	kids     []kid

@@ -308,6 +308,9 @@ func (t *Tree) write(out io.Writer, pdf []byte, d Doc) error {
 		if e.ID != "" {
 			s.WriteString(" /ID <" + hex.EncodeToString([]byte(e.ID)) + ">")
 		}
+		if e.Attr != "" {
+			s.WriteString(" /A " + e.Attr)
+		}
 		s.WriteString(" /K [")
 		for i, k := range e.kids {
 			if i > 0 {
