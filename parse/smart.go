@@ -40,7 +40,9 @@ func Smarten(s string) string { return langTable["en"].smarten(s) }
 //   - "---" becomes an em dash; "--" an en dash between digits
 //     ("1990--95") and the language's dash elsewhere (— in English, a
 //     spaced – in German);
-//   - " - " between words becomes a spaced en dash " – ";
+//   - " - " between words becomes the same dash as " -- " (spaced as
+//     typed), so a document has one dash convention: the language's
+//     (a spaced em dash in English, a spaced en dash in German);
 //   - exactly three dots "..." become an ellipsis "…";
 //   - in French, a narrow no-break space goes before ; : ! ? » and after «
 //     (replacing a space typed there);
@@ -151,7 +153,8 @@ func (d *langData) smarten(s string) string {
 				i++
 			case at(i-1) == ' ' && at(i+1) == ' ' && i >= 2 && i+2 < len(rs) &&
 				(isWordRune(at(i-2)) || strings.ContainsRune(`.,;:!?)"'”’»“`, at(i-2))) && isWordRune(at(i+2)):
-				out = append(out, '–')
+				// the same dash as " -- ": one convention per document
+				out = append(out, []rune(d.dash())...)
 			default:
 				out = append(out, '-')
 			}

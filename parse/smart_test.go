@@ -23,6 +23,9 @@ func TestSmartenByLanguage(t *testing.T) {
 		{"it", `Disse: "no", e se ne andò. L'ora è 'tarda'.`, `Disse: «no», e se ne andò. L’ora è “tarda”.`},
 		{"pt", `Disse: "não" e foi-se embora.`, `Disse: «não» e foi-se embora.`},
 		{"nl", `Hij zei: "nee" -- en ging.`, `Hij zei: “nee” – en ging.`},
+		// one dash convention per document: " - " and " -- " alike
+		{"en", `Fine - or so it seemed -- until May.`, `Fine — or so it seemed — until May.`},
+		{"de", `Gut - oder so -- bis Mai.`, `Gut – oder so – bis Mai.`},
 		{"it", `Disse « no » e tacque ?`, `Disse «~no~» e tacque~?`},
 	} {
 		got := langFor(c.lang).smarten(c.in)
