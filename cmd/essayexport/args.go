@@ -173,7 +173,7 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 // what was typed.
 func closeEnough(typed, suggested string) bool {
 	suggested = strings.TrimLeft(suggested, "-")
-	return typed != "" && (typed[0] == suggested[0] || strings.Contains(suggested, typed))
+	return len(typed) > 1 && (typed[0] == suggested[0] || strings.Contains(suggested, typed))
 }
 
 // outOfRange says what is wrong with a number outside lo..hi.

@@ -151,7 +151,11 @@ func unknownCommand(app *cli.App, argv []string) error {
 		return nil
 	}
 	typed := argv[i]
-	hint := "the commands are pdf, epub, inspect and help; run 'essayexport --help'"
+	var names []string
+	for _, c := range app.Commands {
+		names = append(names, c.Name)
+	}
+	hint := "the commands are " + strings.Join(names, ", ") + "; run 'essayexport --help'"
 	best, dist := "", 0.0
 	for _, c := range app.Commands {
 		if d := smetrics.JaroWinkler(typed, c.Name, 0.7, 4); d > dist && c.Name != "help" {
