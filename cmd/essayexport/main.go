@@ -147,7 +147,7 @@ func unknownCommand(app *cli.App, argv []string) error {
 	if len(argv) > 2 && argv[1] == "help" {
 		i = 2
 	}
-	if len(argv) <= i || strings.HasPrefix(argv[i], "-") || app.Command(argv[i]) != nil {
+	if len(argv) <= i || strings.HasPrefix(argv[i], "-") || app.Command(argv[i]) != nil || argv[i] == "help" || argv[i] == "h" {
 		return nil
 	}
 	typed := argv[i]
