@@ -106,6 +106,7 @@ type Entry struct {
 // SizeError is the error for an input longer than Options.MaxSize.
 type SizeError struct{ Limit int64 }
 
+// Error says the input is too large, naming the limit.
 func (e *SizeError) Error() string {
 	return fmt.Sprintf("is larger than the size limit (%d bytes)", e.Limit)
 }
@@ -116,7 +117,10 @@ type EntryError struct {
 	Err  error
 }
 
+// Error names the entry and what went wrong.
 func (e *EntryError) Error() string { return e.Name + ": " + e.Err.Error() }
+
+// Unwrap returns the entry's own error.
 func (e *EntryError) Unwrap() error { return e.Err }
 
 // PackError says which entries of a pack failed; no pack was written.
@@ -125,6 +129,7 @@ type PackError struct {
 	Total   int
 }
 
+// Error counts the failed entries.
 func (e *PackError) Error() string {
 	return fmt.Sprintf("failed to build the pack: %d of %d essays failed", len(e.Entries), e.Total)
 }

@@ -24,7 +24,7 @@ func TestSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantTitle := "How far does Stalin’s position as General Secretary explain his success in defeating his rivals in the years 1924-1929?"
+	wantTitle := "How far does Stalin’s position as General Secretary explain his success in defeating his rivals in the years 1924–1929?"
 	if doc.Title != wantTitle || doc.TitleSource != "repeat" {
 		t.Errorf("title = %q (%s), want %q (repeat)", doc.Title, doc.TitleSource, wantTitle)
 	}
@@ -96,7 +96,7 @@ func TestSampleEssayBank(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantTitle := "To what extent was the printing press responsible for the Reformation’s rapid spread in the years 1517-1555?"
+	wantTitle := "To what extent was the printing press responsible for the Reformation’s rapid spread in the years 1517–1555?"
 	if doc.Title != wantTitle || doc.TitleSource != "repeat" {
 		t.Errorf("title = %q (%s), want %q (repeat)", doc.Title, doc.TitleSource, wantTitle)
 	}

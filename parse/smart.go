@@ -44,6 +44,9 @@ func Smarten(s string) string { return langTable["en"].smarten(s) }
 //   - " - " between words becomes the same dash as " -- " (spaced as
 //     typed), so a document has one dash convention: the language's
 //     (a spaced em dash in English, a spaced en dash in German);
+//   - a hyphen between two numbers that make a range ("1924-1929",
+//     "pp. 12-15") becomes an en dash; dates, phone numbers and ISBNs
+//     keep their hyphens (numberRange);
 //   - exactly three dots "..." become an ellipsis "…";
 //   - in French, a narrow no-break space goes before ; : ! ? » and after «
 //     (replacing a space typed there);
@@ -164,6 +167,8 @@ func (d *langData) smarten(s string) string {
 					out = append(out, d.dash()...)
 				}
 				i++
+			case numberRange(rs, i):
+				out = append(out, '–') // 1924-1929, pp. 12-15
 			case at(i-1) == ' ' && at(i+1) == ' ' && i >= 2 && i+2 < len(rs) &&
 				(isWordRune(at(i-2)) || strings.ContainsRune(`.,;:!?)"'”’»“`, at(i-2))) && isWordRune(at(i+2)):
 				// the same dash as " -- ": one convention per document
@@ -208,6 +213,45 @@ func (d *langData) smarten(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// numberRange reports whether the hyphen at rs[i] joins two numbers as a
+// range, to be set with an en dash: "1924-1929", "pp. 12-15", "1990-95",
+// "9-10". Not when either side is part of a longer chain of hyphens or
+// slashes or joined to a letter (dates 2024-05-01, phone numbers, ISBNs,
+// "COVID-19"), when the first number has more than four digits (ZIP+4),
+// nor when the second is not after the first ("3-2", a score), and a
+// second number longer than the first only after one of one or two digits
+// ("99-100", not the phone number "555-1234").
+func numberRange(rs []rune, i int) bool {
+	a := i
+	for a > 0 && unicode.IsDigit(rs[a-1]) {
+		a--
+	}
+	b := i + 1
+	for b < len(rs) && unicode.IsDigit(rs[b]) {
+		b++
+	}
+	n1, n2 := string(rs[a:i]), string(rs[i+1:b])
+	if n1 == "" || n2 == "" || len(n1) > 4 {
+		return false
+	}
+	joined := func(r rune) bool { return isWordRune(r) || strings.ContainsRune("-–/.,:", r) }
+	if a > 0 && joined(rs[a-1]) {
+		return false
+	}
+	if b < len(rs) && (isWordRune(rs[b]) || strings.ContainsRune("-–/", rs[b]) ||
+		(strings.ContainsRune(".,:", rs[b]) && b+1 < len(rs) && unicode.IsDigit(rs[b+1]))) {
+		return false
+	}
+	switch {
+	case len(n2) > len(n1):
+		return len(n1) <= 2 && len(n2) == len(n1)+1 && n2[0] == '1'
+	case len(n2) < len(n1): // 1990-95: after the first's last digits
+		return n2 > n1[len(n1)-len(n2):]
+	default:
+		return n2 > n1
+	}
 }
 
 // dash returns what "--" between words becomes in language d.

@@ -52,3 +52,31 @@ func TestSuspendedHyphen(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberRanges: a hyphen between the two numbers of a range becomes an
+// en dash; dates, phone numbers, ISBNs, scores, codes and hyphenated
+// words keep their hyphens.
+func TestNumberRanges(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"from 1924-1929 the war", "from 1924–1929 the war"},
+		{"see pp. 12-15.", "see pp. 12–15."},
+		{"(1990-95)", "(1990–95)"},
+		{"pages 9-10 and 99-100", "pages 9–10 and 99–100"},
+		{"ages 5-7, 10-12", "ages 5–7, 10–12"},
+		{"on 2024-05-01 at noon", "on 2024-05-01 at noon"},
+		{"call 555-1234 or 555-123-4567", "call 555-1234 or 555-123-4567"},
+		{"ISBN 978-3-16-148410-0", "ISBN 978-3-16-148410-0"},
+		{"ISBN 0-306-40615-2", "ISBN 0-306-40615-2"},
+		{"won 3-2 away", "won 3-2 away"},
+		{"ZIP 12345-6789", "ZIP 12345-6789"},
+		{"COVID-19 and F-16s", "COVID-19 and F-16s"},
+		{"a well-known 1920s-era house", "a well-known 1920s-era house"},
+		{"10:30-11:45", "10:30-11:45"},
+		{"3.5-4.5 kg", "3.5-4.5 kg"},
+		{"A4-A5", "A4-A5"},
+	} {
+		if got := Smarten(c.in); got != c.want {
+			t.Errorf("Smarten(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -125,6 +125,7 @@ func parseFlags(e *env) []cli.Flag {
 		&cli.BoolFlag{Name: "no-smart", Category: catInput, Usage: "keep straight quotes, double hyphens and three dots as they are", Destination: &a.noSmart},
 		&cli.StringFlag{Name: "max-size", Category: catInput, Value: "50MB", Usage: "refuse inputs larger than `SIZE` before reading them", Destination: &a.maxSize},
 		&cli.BoolFlag{Name: "recursive", Category: catInput, Aliases: []string{"r"}, Usage: "descend into subdirectories of directory inputs", Destination: &a.recursive},
+		&cli.StringFlag{Name: "defaults", Category: catInput, Usage: "read default options from `FILE` (YAML, long option names: paper: letter); flags given win, and it wins over ~/.config/essayexport/defaults.yaml", Destination: &a.defaultsFile},
 		&cli.StringFlag{Name: "files-from", Category: catInput, Usage: "read input paths from `FILE`, one a line (- for standard input)", Destination: &a.filesFrom},
 	}
 }

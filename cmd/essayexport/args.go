@@ -68,6 +68,8 @@ type args struct {
 	maxSize                       string
 	recursive                     bool
 	filesFrom                     string
+	defaultsFile                  string
+	defaultsErr                   error // from applyDefaults, reported by check
 
 	// output
 	output, outputDir            string
@@ -117,15 +119,18 @@ type args struct {
 func bindArgs(c *cli.Context, e *env, format string) *args {
 	a := &e.args
 	a.format = format
-	a.inputs = c.Args().Slice()
-	a.strip = c.StringSlice("strip")
-	a.wmAngleSet = c.IsSet("watermark-angle")
+	// A watermark style with no watermark is a mistake on the command
+	// line; in a defaults file it is a house style waiting for a mark.
 	a.wmStyleSet = nil
 	for _, n := range []string{"watermark-color", "watermark-opacity", "watermark-angle"} {
 		if c.IsSet(n) {
 			a.wmStyleSet = append(a.wmStyleSet, "--"+n)
 		}
 	}
+	a.defaultsErr = applyDefaults(c, e)
+	a.inputs = c.Args().Slice()
+	a.strip = c.StringSlice("strip")
+	a.wmAngleSet = c.IsSet("watermark-angle")
 	return a
 }
 
@@ -168,7 +173,7 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 // what was typed.
 func closeEnough(typed, suggested string) bool {
 	suggested = strings.TrimLeft(suggested, "-")
-	return typed != "" && (typed[0] == suggested[0] || strings.Contains(suggested, typed))
+	return len(typed) > 1 && (typed[0] == suggested[0] || strings.Contains(suggested, typed))
 }
 
 // outOfRange says what is wrong with a number outside lo..hi.
@@ -185,6 +190,9 @@ func outOfRange(v, lo, hi float64) string {
 // check validates the flags together, before any input or output is
 // touched, and derives the parsed forms of flag values.
 func (a *args) check(e *env) error {
+	if a.defaultsErr != nil {
+		return a.defaultsErr
+	}
 	if len(a.inputs) == 0 && a.filesFrom == "" && a.manifest == "" {
 		return usagef("give an essay file, a directory, or - for standard input", "no input given")
 	}

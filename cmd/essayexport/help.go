@@ -255,3 +255,47 @@ func unquoteUsage(usage string) (name, text string) {
 	name = usage[i+1 : i+1+j]
 	return name, usage[:i] + name + usage[i+2+j:]
 }
+
+// cliReference is README's CLI reference: a Markdown table of every
+// option of every command, from the same table as --help (a test keeps
+// README current; `go test ./cmd/essayexport -run TestREADMEReference
+// -update` rewrites it).
+func cliReference(app *cli.App) string {
+	type row struct {
+		synopsis, usage string
+		cmds            []string
+	}
+	var rows []*row
+	seen := map[string]*row{}
+	for _, c := range app.Commands {
+		for _, cat := range flagCategories(c.Flags) {
+			for _, f := range cat.flags {
+				key := f.Names()[0]
+				if r, ok := seen[key]; ok {
+					r.cmds = append(r.cmds, c.Name)
+					continue
+				}
+				r := &row{synopsis: strings.TrimSpace(flagSynopsis(f)), usage: flagUsage(f), cmds: []string{c.Name}}
+				seen[key] = r
+				rows = append(rows, r)
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString("| option | commands | meaning |\n|---|---|---|\n")
+	all := 0
+	for _, c := range app.Commands {
+		if len(c.Flags) > 0 {
+			all++
+		}
+	}
+	for _, r := range rows {
+		cmds := strings.Join(r.cmds, ", ")
+		if len(r.cmds) == all {
+			cmds = "all"
+		}
+		esc := strings.NewReplacer("|", `\|`)
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", esc.Replace(r.synopsis), cmds, esc.Replace(r.usage))
+	}
+	return b.String()
+}

@@ -147,11 +147,15 @@ func unknownCommand(app *cli.App, argv []string) error {
 	if len(argv) > 2 && argv[1] == "help" {
 		i = 2
 	}
-	if len(argv) <= i || strings.HasPrefix(argv[i], "-") || app.Command(argv[i]) != nil {
+	if len(argv) <= i || strings.HasPrefix(argv[i], "-") || app.Command(argv[i]) != nil || argv[i] == "help" || argv[i] == "h" {
 		return nil
 	}
 	typed := argv[i]
-	hint := "the commands are pdf, epub, inspect and help; run 'essayexport --help'"
+	var names []string
+	for _, c := range app.Commands {
+		names = append(names, c.Name)
+	}
+	hint := "the commands are " + strings.Join(names, ", ") + "; run 'essayexport --help'"
 	best, dist := "", 0.0
 	for _, c := range app.Commands {
 		if d := smetrics.JaroWinkler(typed, c.Name, 0.7, 4); d > dist && c.Name != "help" {

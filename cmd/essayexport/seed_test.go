@@ -109,7 +109,7 @@ func checkPreviewLayout(t *testing.T, r inspected, title string, starts []string
 func TestInspectSampleSeedLayout(t *testing.T) {
 	r := inspectJSON(t, filepath.Join(testutil.RepoRoot(), "samples", "essay-bank-preview.txt"))
 	checkPreviewLayout(t, r,
-		"To what extent was the printing press responsible for the Reformation’s rapid spread in the years 1517-1555?",
+		"To what extent was the printing press responsible for the Reformation’s rapid spread in the years 1517–1555?",
 		[]string{"When Martin Luther’s theses began", "The press certainly changed the speed", "Nevertheless, print did not work alone.", "A further factor was the long history"},
 		"it was the decisions of the powerful that allowed that voice to be heard without punishment")
 }
@@ -123,7 +123,7 @@ func TestInspectSeed(t *testing.T) {
 	}
 	r := inspectJSON(t, filepath.Join(dir, "seeds", "essay-bank-preview.txt"))
 	checkPreviewLayout(t, r,
-		"How far does Stalin’s position as General Secretary explain his success in defeating his rivals in the years 1924-1929?",
+		"How far does Stalin’s position as General Secretary explain his success in defeating his rivals in the years 1924–1929?",
 		[]string{"Following Lenin’s death", "Stalin’s position of General Secretary allowed", "Stalin also had other key positions", "The ideological conflict of the contenders"},
 		"the power to expel those from the government who disagreed with him")
 }

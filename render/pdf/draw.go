@@ -310,8 +310,17 @@ func (d *drawer) furniture(p *page, n, total int) {
 	}
 	bold := allFaces[faceBold]
 	units := bold.wordWidth(note, 1000) // width at 1000 pt
-	diag := math.Hypot(r.pageW, r.pageH)
-	size := math.Min(0.7*diag*1000/units, r.pageW*0.3)
+	// the length of the line through the centre at this angle, inside
+	// the page: the diagonal for the default angle, the width when level
+	rad := angle * math.Pi / 180
+	avail := math.Hypot(r.pageW, r.pageH)
+	if c := math.Abs(math.Cos(rad)); c > 1e-9 {
+		avail = math.Min(avail, r.pageW/c)
+	}
+	if s := math.Abs(math.Sin(rad)); s > 1e-9 {
+		avail = math.Min(avail, r.pageH/s)
+	}
+	size := math.Min(0.7*avail*1000/units, r.pageW*0.3)
 	cx, cy := r.pageW/2, r.pageH/2
 	if f != nil {
 		f.SetAlpha(wm.Opacity, "Normal")
