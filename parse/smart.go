@@ -168,7 +168,7 @@ func (d *langData) smarten(s string) string {
 				}
 				i++
 			case numberRange(rs, i):
-				out = append(out, '–') // 1924-1929, pp. 12-15
+				put('–') // 1924-1929, pp. 12-15
 			case at(i-1) == ' ' && at(i+1) == ' ' && i >= 2 && i+2 < len(rs) &&
 				(isWordRune(at(i-2)) || strings.ContainsRune(`.,;:!?)"'”’»“`, at(i-2))) && isWordRune(at(i+2)):
 				// the same dash as " -- ": one convention per document
