@@ -96,8 +96,11 @@ func measure(text string, fw map[string]bool) stats {
 			return
 		}
 		wLetter = false
-		lw := appendLower(buf[:0], w)
 		s.words++
+		lw := appendLower(buf[:0], w)
+		if len(lw) > maxSetWord {
+			return // longer than any function or interface word
+		}
 		if fw[string(lw)] {
 			s.function++
 		}
@@ -116,8 +119,12 @@ func measure(text string, fw map[string]bool) stats {
 			s.digits++
 		}
 		if fLetters {
-			r, _ := utf8.DecodeRuneInString(strings.TrimLeft(f, `"'“‘«(¿¡[`))
-			if unicode.IsUpper(r) {
+			// An ASCII letter first needs no trimming of opening marks.
+			if c := f[0]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				if c <= 'Z' {
+					s.caps++
+				}
+			} else if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(f, `"'“‘«(¿¡[`)); unicode.IsUpper(r) {
 				s.caps++
 			}
 		}
@@ -128,7 +135,7 @@ func measure(text string, fw map[string]bool) stats {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
 		}
-		if unicode.IsSpace(r) {
+		if r < utf8.RuneSelf && (r == ' ' || '\t' <= r && r <= '\r') || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			endField(i)
 			i += n
 			continue
@@ -165,6 +172,22 @@ func measure(text string, fw map[string]bool) stats {
 	s.ends = endsSentence(text) || strings.HasSuffix(strings.TrimRight(text, `"'”’»)`), ";")
 	return s
 }
+
+// maxSetWord is the byte length of the longest function word of any
+// language and of the longest interface word: measure looks no longer
+// lower-cased word up in the sets.
+var maxSetWord = func() int {
+	n := 0
+	for _, set := range functionSets {
+		for w := range set {
+			n = max(n, len(w))
+		}
+	}
+	for w := range interfaceWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // measureSample is the most bytes of a unit that measure reads.
 const measureSample = 4096
