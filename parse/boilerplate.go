@@ -76,13 +76,24 @@ func matchBoilerplate(text string) (Pattern, bool) {
 	if utf8.RuneCountInString(text) > maxChrome {
 		return Pattern{}, false
 	}
-	for _, b := range Boilerplate {
-		if b.Re.MatchString(text) {
+	for k, b := range Boilerplate {
+		if boilerplateFirst[k].mayStart(text) && b.Re.MatchString(text) {
 			return b, true
 		}
 	}
 	return Pattern{}, false
 }
+
+// boilerplateFirst holds, for each pattern of Boilerplate, the runes that
+// can open a match: matchBoilerplate runs a pattern only on a line that
+// opens with one of them.
+var boilerplateFirst = func() []*firstRunes {
+	out := make([]*firstRunes, len(Boilerplate))
+	for k, b := range Boilerplate {
+		out[k] = firstRunesOf(b.Re.String())
+	}
+	return out
+}()
 
 // inlineChrome lists chrome that sites also glue into the text itself, as
 // written (case matters): it is removed from inside a line only where it
