@@ -36,9 +36,11 @@ var fieldTitleLabels = map[string]int{"title": 3, "essay title": 3, "titre": 3, 
 
 // field splits a form field line into its lower-cased label and value.
 func field(t string) (label, value string, ok bool) {
-	// Most lines have no colon: a byte search rules them out before the
-	// regular expression does.
-	if !strings.ContainsAny(t, ":：") {
+	// fieldRE reads only letters, marks, .’'&/- and spaces before the
+	// colon: a line whose first other rune is not a colon is ruled out
+	// without the regular expression, reading no further than that rune
+	// (a long paragraph stops at its first comma or digit).
+	if i := strings.IndexFunc(t, notLabelRune); i < 0 || !strings.HasPrefix(t[i:], ":") && !strings.HasPrefix(t[i:], "：") {
 		return "", "", false
 	}
 	m := fieldRE.FindStringSubmatch(t)
@@ -46,6 +48,12 @@ func field(t string) (label, value string, ok bool) {
 		return "", "", false
 	}
 	return strings.ToLower(strings.Join(strings.Fields(m[1]), " ")), strings.TrimSpace(m[2]), true
+}
+
+// notLabelRune reports a rune fieldRE does not allow in a label or the
+// spaces after it.
+func notLabelRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) && !unicode.IsSpace(r) && !strings.ContainsRune(".’'&/-", r)
 }
 
 // nameLike reports whether t reads as a person's name: two to five words,
