@@ -221,7 +221,7 @@ type noteMarker struct {
 
 // noteMarkers finds the note markers in rs whose label is in labels:
 // "[1]" and "[^1]", "^1" and "(1)" after a word or punctuation, and runs
-// of superscript digits.
+// of superscript digits; never one with letters straight after it.
 func noteMarkers(rs []rune, labels map[string]bool) []noteMarker {
 	var out []noteMarker
 	digitsAt := func(k int) int {
@@ -264,6 +264,11 @@ func noteMarkers(rs []rune, labels map[string]bool) []noteMarker {
 			}
 			m = noteMarker{start: k, end: to, from: k, to: to}
 		default:
+			continue
+		}
+		// A marker ends a word: one glued to the letters after it
+		// ("[1]ote") is not a note reference.
+		if m.end < len(rs) && isWordRune(rs[m.end]) {
 			continue
 		}
 		m.label = superDigits.Replace(string(rs[m.from:m.to]))

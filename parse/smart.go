@@ -88,9 +88,12 @@ func (d *langData) smarten(s string) string {
 		r, _ := utf8.DecodeLastRune(out)
 		return r
 	}
-	// spaceBefore makes the space before a closing mark no-break (French:
-	// narrow, inserted if missing).
-	spaceBefore := func() {
+	// spaceBefore makes the space before the closing mark at rs[i]
+	// no-break (French: narrow, inserted if missing). A missing space is
+	// inserted only where the mark ends a word (a space, the end or
+	// punctuation follows): a mark between two other characters is not
+	// punctuation of running text, and a space there would cut a word.
+	spaceBefore := func(i int) {
 		switch l := last(); {
 		case l == ' ':
 			if len(out) > 1 { // the one-byte space and a rune before it
@@ -101,7 +104,8 @@ func (d *langData) smarten(s string) string {
 					put(nbsp)
 				}
 			}
-		case d.SpaceBefore && l != nnbsp && (isWordRune(l) || strings.ContainsRune(`)]»”’…`, l)):
+		case d.SpaceBefore && l != nnbsp && (isWordRune(l) || strings.ContainsRune(`)]»”’…`, l)) &&
+			(unicode.IsSpace(at(i+1)) || strings.ContainsRune(`.,;:!?)]}…»”’'"`, at(i+1))):
 			put(nnbsp)
 		}
 	}
@@ -135,7 +139,7 @@ func (d *langData) smarten(s string) string {
 				}
 			} else {
 				if d.Quotes[1] == "»" {
-					spaceBefore()
+					spaceBefore(i)
 				}
 				out = append(out, d.Quotes[1]...)
 			}
@@ -186,14 +190,14 @@ func (d *langData) smarten(s string) string {
 		case ';', '!', '?':
 			// Not inside a word or URL ("Yahoo!Mail", "page?id=3").
 			if !isWordRune(at(i+1)) && !strings.ContainsRune(";:!?", last()) {
-				spaceBefore()
+				spaceBefore(i)
 			}
 			put(r)
 		case ':':
 			// Not in times, ratios, URLs or scripture references ("10:30",
 			// "http://", "John 3:16").
 			if !unicode.IsDigit(at(i-1)) && !isWordRune(at(i+1)) && at(i+1) != '/' && !strings.ContainsRune(";:!?", last()) {
-				spaceBefore()
+				spaceBefore(i)
 			}
 			put(r)
 		case '«':
@@ -205,7 +209,7 @@ func (d *langData) smarten(s string) string {
 			}
 		case '»':
 			if d.Quotes[1] == "»" {
-				spaceBefore()
+				spaceBefore(i)
 			}
 			put(r)
 		default:
