@@ -19,6 +19,7 @@ import (
 // not count as changes to a word.
 func wordsOf(s string) []string {
 	var out []string
+	s = threeDots(s)
 	// An ellipsis separates words too: a preview's truncation marker is
 	// glued to the word before it ("that…show more content…").
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '…' }) {
@@ -27,6 +28,25 @@ func wordsOf(s string) []string {
 		}
 	}
 	return out
+}
+
+// threeDots writes exactly three dots as the ellipsis smart typography
+// makes of them, so that the input splits into words where the document
+// does.
+func threeDots(s string) string {
+	if !strings.Contains(s, "...") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if strings.HasPrefix(s[i:], "...") && (i == 0 || s[i-1] != '.') && (i+3 >= len(s) || s[i+3] != '.') {
+			b.WriteString("…")
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // accountedFor reports whether every input word appears, in order, in the

@@ -268,7 +268,8 @@ func noteMarkers(rs []rune, labels map[string]bool) []noteMarker {
 		}
 		// A marker ends a word: one glued to the letters after it
 		// ("[1]ote") is not a note reference.
-		if m.end < len(rs) && isWordRune(rs[m.end]) {
+		// Nor does one that opens the text: it labels what follows.
+		if m.start == 0 || m.end < len(rs) && isWordRune(rs[m.end]) {
 			continue
 		}
 		m.label = superDigits.Replace(string(rs[m.from:m.to]))
