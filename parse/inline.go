@@ -32,20 +32,10 @@ func (p *parser) inlineAll() {
 // inline content holds: "; inline: 2 emphasised, 1 strong, 1 note
 // reference".
 func (p *parser) explainInline() {
-	var items func(l *essay.ListInfo)
-	items = func(l *essay.ListInfo) {
-		for k := range l.Items {
-			it := &l.Items[k]
-			it.Why += inlineWhy(it.Spans)
-			if it.Sub != nil {
-				items(it.Sub)
-			}
-		}
-	}
-	block := func(b *essay.Block) {
+	p.eachBlock(func(b *essay.Block) {
 		switch b.Kind {
 		case essay.List:
-			items(b.List)
+			eachItem(b.List, func(it *essay.Item) { it.Why += inlineWhy(it.Spans) })
 		case essay.Verse:
 			var all []essay.Span
 			for _, st := range b.Stanzas {
@@ -57,13 +47,7 @@ func (p *parser) explainInline() {
 		default:
 			b.Why += inlineWhy(b.Spans)
 		}
-	}
-	if p.doc.Epigraph != nil {
-		block(p.doc.Epigraph)
-	}
-	for i := range p.doc.Blocks {
-		block(&p.doc.Blocks[i])
-	}
+	})
 }
 
 // inlineWhy counts the styled runs and note references of spans, for Why.
@@ -106,20 +90,10 @@ func plainText(text string, _ []essay.Span) string { return text }
 // item's, each verse line's, each attribution (no spans), and each
 // note's.
 func (p *parser) eachText(f func(text *string, spans *[]essay.Span)) {
-	var items func(l *essay.ListInfo)
-	items = func(l *essay.ListInfo) {
-		for k := range l.Items {
-			it := &l.Items[k]
-			f(&it.Text, &it.Spans)
-			if it.Sub != nil {
-				items(it.Sub)
-			}
-		}
-	}
-	block := func(b *essay.Block) {
+	p.eachBlock(func(b *essay.Block) {
 		switch b.Kind {
 		case essay.List:
-			items(b.List)
+			eachItem(b.List, func(it *essay.Item) { f(&it.Text, &it.Spans) })
 		case essay.Verse:
 			for _, st := range b.Stanzas {
 				for k := range st {
@@ -135,13 +109,7 @@ func (p *parser) eachText(f func(text *string, spans *[]essay.Span)) {
 			f(&b.Attribution, &none)
 			b.Attribution = plainText(b.Attribution, none)
 		}
-	}
-	if p.doc.Epigraph != nil {
-		block(p.doc.Epigraph)
-	}
-	for i := range p.doc.Blocks {
-		block(&p.doc.Blocks[i])
-	}
+	})
 	for i := range p.doc.Notes {
 		f(&p.doc.Notes[i].Text, &p.doc.Notes[i].Spans)
 	}
@@ -150,19 +118,35 @@ func (p *parser) eachText(f func(text *string, spans *[]essay.Span)) {
 // refreshTexts sets the Text of List and Verse blocks from their items'
 // and lines' text, one a line.
 func (p *parser) refreshTexts() {
-	refresh := func(b *essay.Block) {
+	p.eachBlock(func(b *essay.Block) {
 		switch b.Kind {
 		case essay.List:
 			b.Text = listText(b.List, nil)
 		case essay.Verse:
 			b.Text = verseText(b.Stanzas)
 		}
-	}
+	})
+}
+
+// eachBlock calls f on the epigraph (if any), then on every block in order.
+func (p *parser) eachBlock(f func(b *essay.Block)) {
 	if p.doc.Epigraph != nil {
-		refresh(p.doc.Epigraph)
+		f(p.doc.Epigraph)
 	}
 	for i := range p.doc.Blocks {
-		refresh(&p.doc.Blocks[i])
+		f(&p.doc.Blocks[i])
+	}
+}
+
+// eachItem calls f on every item of l in order, each item before its
+// nested list's items.
+func eachItem(l *essay.ListInfo, f func(it *essay.Item)) {
+	for k := range l.Items {
+		it := &l.Items[k]
+		f(it)
+		if it.Sub != nil {
+			eachItem(it.Sub, f)
+		}
 	}
 }
 

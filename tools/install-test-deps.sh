@@ -2,7 +2,8 @@
 # Installs the validators the tests assert with, when any is missing:
 #   apt: epubcheck (with Java), qpdf, poppler-utils (pdftotext, pdffonts,
 #        pdfinfo), mupdf-tools (mutool), ghostscript (gs), chromium, and
-#        nodejs/npm for Ace, man-db (the man page test renders with man -l);
+#        nodejs/npm for Ace, man-db (the man page test renders with
+#        man -l), python3 (the corpus score runs score-corpus.py);
 #   npm: Ace by DAISY (@daisy/ace) into $ACE_DIR (default /opt/ace), the
 #        folder internal/testutil runs it from.
 # Debian's epubcheck is a bare jar, run as
@@ -27,6 +28,7 @@ done
 command -v mutool >/dev/null || missing+=(mupdf-tools)
 command -v gs >/dev/null || missing+=(ghostscript)
 command -v man >/dev/null || missing+=(man-db)
+command -v python3 >/dev/null || missing+=(python3)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 need_ace=0
 [ -x "$ace_bin" ] || need_ace=1

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -39,9 +38,7 @@ func TestCorpusScore(t *testing.T) {
 	if !ok {
 		t.Skip("../shared is not here")
 	}
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("python3 is needed to run score-corpus.py")
-	}
+	testutil.Need(t, "python3") // runs score-corpus.py
 	for _, bar := range corpusBars {
 		t.Run(bar.dir, func(t *testing.T) {
 			in := filepath.Join(shared, bar.dir)
