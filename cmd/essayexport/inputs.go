@@ -40,15 +40,24 @@ func expandInputs(e *env, a *args) (paths []string, rel map[string]string, bad [
 		e.sources = map[string]source{}
 	}
 	listed := len(specs) - len(a.inputs) // the last ones came from --files-from
+	// Each spec is stat'ed once: the count of folders among the arguments
+	// decides the -d prefix below.
+	type statResult struct {
+		st  os.FileInfo
+		err error
+	}
+	stats := make([]statResult, len(specs))
 	dirs := 0
-	for _, s := range a.inputs {
-		if st, err := os.Stat(s); err == nil && st.IsDir() {
+	for i, s := range specs {
+		st, err := os.Stat(s)
+		stats[i] = statResult{st, err}
+		if i < len(a.inputs) && err == nil && st.IsDir() {
 			dirs++
 		}
 	}
 	stdinSeen := false
 	for i, s := range specs {
-		switch st, statErr := os.Stat(s); {
+		switch st, statErr := stats[i].st, stats[i].err; {
 		case s == "-":
 			if stdinSeen || a.filesFrom == "-" {
 				return nil, nil, nil, usagef("read standard input once", "- (standard input) is given more than once")
