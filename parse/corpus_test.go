@@ -208,16 +208,6 @@ func scoreDoc(t *testing.T, dir string, lab corpusLabel, doc *essay.Document) co
 	// endnotes.
 	var pred, all []string
 	all = append(all, doc.Title, doc.Subtitle)
-	var items func(l *essay.ListInfo)
-	items = func(l *essay.ListInfo) {
-		for _, it := range l.Items {
-			all = append(all, it.Text)
-			pred = append(pred, scoreNormWS(it.Text))
-			if it.Sub != nil {
-				items(it.Sub)
-			}
-		}
-	}
 	blocks := doc.Blocks
 	if doc.Epigraph != nil {
 		blocks = append([]essay.Block{*doc.Epigraph}, blocks...)
@@ -225,7 +215,10 @@ func scoreDoc(t *testing.T, dir string, lab corpusLabel, doc *essay.Document) co
 	for _, b := range blocks {
 		switch {
 		case b.Kind == essay.List && b.List != nil:
-			items(b.List)
+			eachItem(b.List, func(it *essay.Item) {
+				all = append(all, it.Text)
+				pred = append(pred, scoreNormWS(it.Text))
+			})
 		case b.Kind == essay.Heading:
 			all = append(all, b.Text)
 		default:

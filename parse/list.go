@@ -239,16 +239,7 @@ func (p *parser) joinsList(top *listLevel, k essay.ListKind, m string) bool {
 // listText is the plain text of a list: its items' text, depth first,
 // one a line.
 func listText(l *essay.ListInfo, lines []string) string {
-	var walk func(l *essay.ListInfo)
-	walk = func(l *essay.ListInfo) {
-		for _, it := range l.Items {
-			lines = append(lines, it.Text)
-			if it.Sub != nil {
-				walk(it.Sub)
-			}
-		}
-	}
-	walk(l)
+	eachItem(l, func(it *essay.Item) { lines = append(lines, it.Text) })
 	return strings.Join(lines, "\n")
 }
 

@@ -55,20 +55,13 @@ func docStructure(doc *essay.Document) (emph, verse []string, levels map[string]
 			emph = append(emph, scoreNormMatch(cur.String()))
 		}
 	}
-	var items func(l *essay.ListInfo)
-	items = func(l *essay.ListInfo) {
-		for _, it := range l.Items {
-			spans(it.Spans)
-			all = append(all, it.Text)
-			if it.Sub != nil {
-				items(it.Sub)
-			}
-		}
-	}
 	block := func(b *essay.Block) {
 		switch b.Kind {
 		case essay.List:
-			items(b.List)
+			eachItem(b.List, func(it *essay.Item) {
+				spans(it.Spans)
+				all = append(all, it.Text)
+			})
 		case essay.Verse:
 			for _, st := range b.Stanzas {
 				for _, l := range st {
