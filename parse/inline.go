@@ -107,7 +107,6 @@ func (p *parser) eachText(f func(text *string, spans *[]essay.Span)) {
 		if b.Attribution != "" {
 			var none []essay.Span
 			f(&b.Attribution, &none)
-			b.Attribution = plainText(b.Attribution, none)
 		}
 	})
 	for i := range p.doc.Notes {

@@ -432,17 +432,6 @@ func (a *args) options(ro render.Options) essayexport.Options {
 	return o
 }
 
-// watermarkFor returns the watermark text for a document.
-func (a *args) watermarkFor(preview bool) string {
-	if a.watermark != "" {
-		return a.watermark
-	}
-	if preview {
-		return a.watermarkPreviews
-	}
-	return ""
-}
-
 func parseSize(s string) (int64, error) {
 	s = strings.TrimSpace(strings.ToUpper(s))
 	mult := int64(1)

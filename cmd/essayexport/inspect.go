@@ -55,7 +55,8 @@ func inspect(ctx context.Context, e *env, a *args) error {
 			fail(p, err)
 			continue
 		}
-		doc, err := parse.Parse(src, a.parseOptions(nameOf(p)))
+		po := a.parseOptions(nameOf(p))
+		doc, err := parse.Parse(src, po)
 		if err != nil {
 			fail(p, err)
 			continue
@@ -74,7 +75,7 @@ func inspect(ctx context.Context, e *env, a *args) error {
 			doc.Warnings = []string{}
 		}
 		if a.html {
-			lines, _ := parse.SourceLines(src, a.parseOptions(nameOf(p)))
+			lines, _ := parse.SourceLines(src, po)
 			pages = append(pages, htmlInput{rep, lines})
 			if refused != nil {
 				fail(p, refused)
