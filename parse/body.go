@@ -321,11 +321,6 @@ func allCaps(t string) bool {
 	return letterCount(t) >= 2 && !hasLower(t)
 }
 
-// bodyWhy explains a zone, for inspect.
-func zoneName(z int) string {
-	return [...]string{"", "before the body", "body", "after the body"}[z]
-}
-
 // findLayout runs the statistical readers in order: page furniture,
 // tables of contents, the body and the head zone before it.
 func (p *parser) findLayout() {

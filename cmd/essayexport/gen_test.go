@@ -91,14 +91,20 @@ func mkfile(ts *testscript.TestScript, neg bool, args []string) {
 		if err := os.MkdirAll(path, 0o755); err != nil {
 			ts.Fatalf("mkfile: %v", err)
 		}
-		os.WriteFile(filepath.Join(path, "x\n1 written, 0 failed\nz.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
-		os.WriteFile(filepath.Join(path, "e\x1b[31mvil.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+		png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+		for _, name := range []string{"x\n1 written, 0 failed\nz.txt", "e\x1b[31mvil.txt"} {
+			if err := os.WriteFile(filepath.Join(path, name), png, 0o644); err != nil {
+				ts.Fatalf("mkfile: %v", err)
+			}
+		}
 		return
 	case "longname":
 		if err := os.MkdirAll(path, 0o755); err != nil {
 			ts.Fatalf("mkfile: %v", err)
 		}
-		os.WriteFile(filepath.Join(path, strings.Repeat("a", 251)+".txt"), []byte("A Title\n\n"+sentence+"\n"), 0o644)
+		if err := os.WriteFile(filepath.Join(path, strings.Repeat("a", 251)+".txt"), []byte("A Title\n\n"+sentence+"\n"), 0o644); err != nil {
+			ts.Fatalf("mkfile: %v", err)
+		}
 		return
 	case "sparse":
 		f, err := os.Create(path)
