@@ -321,13 +321,6 @@ func sortedLangs() []string {
 	return append([]string{"en"}, rest...)
 }
 
-// isFunctionWord reports whether w (any case) is a function word of the
-// language d or of English.
-func (d *langData) isFunctionWord(w string) bool {
-	w = strings.ToLower(w)
-	return d.functionSet()[w] || langTable["en"].functionSet()[w]
-}
-
 // functionSets caches each language's Function words as a set.
 var functionSets = func() map[*langData]map[string]bool {
 	m := map[*langData]map[string]bool{}
