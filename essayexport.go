@@ -162,10 +162,7 @@ func Convert(ctx context.Context, w io.Writer, r io.Reader, opts Options) (Resul
 	if err != nil {
 		return Result{}, err
 	}
-	wm := opts.Watermark
-	if wm == "" && doc.Preview {
-		wm = opts.WatermarkPreviews
-	}
+	wm := opts.watermarkFor(doc.Preview)
 	ro := opts.Render
 	ro.Cancel = ctx.Done()
 	cw := &countWriter{w: w}
@@ -214,10 +211,7 @@ func ConvertPack(ctx context.Context, w io.Writer, entries []Entry, opts Options
 		if err != nil {
 			return render.Part{}, err
 		}
-		wm := opts.Watermark
-		if wm == "" && doc.Preview {
-			wm = opts.WatermarkPreviews
-		}
+		wm := opts.watermarkFor(doc.Preview)
 		if j.en.Watermark != nil {
 			wm = *j.en.Watermark
 		}
@@ -308,6 +302,15 @@ func renderErr(ctx context.Context, err error) error {
 		return ctx.Err()
 	}
 	return fmt.Errorf("failed to render: %w", err)
+}
+
+// watermarkFor is the watermark of a document: opts.Watermark, else
+// opts.WatermarkPreviews for a truncated preview.
+func (opts Options) watermarkFor(preview bool) string {
+	if opts.Watermark == "" && preview {
+		return opts.WatermarkPreviews
+	}
+	return opts.Watermark
 }
 
 // readEntry opens, reads and parses one pack entry.
