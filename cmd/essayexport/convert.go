@@ -181,7 +181,7 @@ func (r *reporter) report(ctx context.Context, it item, o outcome, err error) bo
 	if !r.a.quiet && len(o.warnings) > 0 {
 		r.bar.clear()
 		for _, w := range o.warnings {
-			fmt.Fprintf(r.e.stderr, "essayexport: warning: %s: %s\n", msgName(it.input), oneLine(w))
+			reportWarning(r.e, it.input, w)
 		}
 	}
 	r.bar.add()

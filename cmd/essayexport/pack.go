@@ -187,11 +187,11 @@ func buildPack(ctx context.Context, e *env, a *args, opts render.Options) error 
 	if !a.quiet {
 		for _, en := range res.Entries {
 			for _, w := range en.Warnings {
-				fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", msgName(en.Name), oneLine(w))
+				reportWarning(e, en.Name, w)
 			}
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", msgName(a.output), oneLine(w))
+			reportWarning(e, a.output, w)
 		}
 		fmt.Fprintf(e.stderr, "essayexport: pack of %s essays written to %s", commas(len(entries)), msgName(a.output))
 		if res.Pages > 0 && a.format == "pdf" {
@@ -208,6 +208,11 @@ func reportFailure(e *env, input string, err error) {
 	if hint != "" {
 		fmt.Fprintf(e.stderr, "essayexport: hint: %s\n", hint)
 	}
+}
+
+// reportWarning prints one warning about name on standard error.
+func reportWarning(e *env, name, w string) {
+	fmt.Fprintf(e.stderr, "essayexport: warning: %s: %s\n", msgName(name), oneLine(w))
 }
 
 func firstNonEmpty(s ...string) string {

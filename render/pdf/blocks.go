@@ -205,12 +205,7 @@ func (s *bodySetter) setListInfo(l *essay.ListInfo, left float64, depth int) {
 		body := r.tags.item(list, p, true)
 		p.before = r.leading * 0.2
 		s.add(p)
-		if it.Sub != nil && len(it.Sub.Items) > 0 {
-			outer := s.listParent
-			s.listParent = body
-			s.setListInfo(it.Sub, st.left, depth+1)
-			s.listParent = outer
-		}
+		s.setSub(it.Sub, body, st.left, depth+1)
 	}
 }
 
@@ -233,13 +228,20 @@ func (s *bodySetter) setReferences(l *essay.ListInfo, left float64, depth int) {
 		body := r.tags.item(list, p, false)
 		p.before = r.leading * 0.3
 		s.add(p)
-		if it.Sub != nil && len(it.Sub.Items) > 0 {
-			outer := s.listParent
-			s.listParent = body
-			s.setListInfo(it.Sub, st.left, depth+1)
-			s.listParent = outer
-		}
+		s.setSub(it.Sub, body, st.left, depth+1)
 	}
+}
+
+// setSub sets an item's nested list, if it has items, tagged under the
+// item's body and indented from left.
+func (s *bodySetter) setSub(sub *essay.ListInfo, body *tag.Elem, left float64, depth int) {
+	if sub == nil || len(sub.Items) == 0 {
+		return
+	}
+	outer := s.listParent
+	s.listParent = body
+	s.setListInfo(sub, left, depth)
+	s.listParent = outer
 }
 
 // listMarker is the label of item i of a bulleted or numbered list at a
