@@ -103,17 +103,13 @@ func TestAce(t *testing.T) {
 	o.Cover.Image = cover.Bytes()
 	opts["constructs-watermark-cover"] = o
 
-	dir := t.TempDir()
 	for name, b := range books {
 		o, ok := opts[name]
 		if !ok {
 			o = fixedOptions()
 		}
 		data, _ := renderBytes(t, b, o)
-		path := filepath.Join(dir, name+".epub")
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		path := writeTemp(t, name+".epub", data)
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			testutil.AceClean(t, path)
@@ -131,10 +127,7 @@ func TestAceFindsFaults(t *testing.T) {
 	data = rewriteEntry(t, data, "EPUB/package.opf", func(s string) string {
 		return strings.Replace(s, ` xml:lang="en-GB"`, "", 1)
 	})
-	path := filepath.Join(t.TempDir(), "nolang.epub")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeTemp(t, "nolang.epub", data)
 	vs, outcome := testutil.Ace(t, path)
 	found := false
 	for _, v := range vs {

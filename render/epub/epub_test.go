@@ -73,14 +73,22 @@ func renderBytes(t testing.TB, b *render.Book, o render.Options) ([]byte, render
 	return buf.Bytes(), st
 }
 
+// writeTemp writes data to name in a temporary directory and returns
+// its path.
+func writeTemp(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // check writes data to a temporary file and runs epubcheck on it, which
 // must report nothing at all.
 func check(t *testing.T, data []byte) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "book.epub")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeTemp(t, "book.epub", data)
 	out := testutil.Epubcheck(t, path)
 	if !strings.Contains(out, "0 fatals / 0 errors / 0 warnings / 0 infos") {
 		t.Fatalf("epubcheck reported messages:\n%s", out)
@@ -803,9 +811,6 @@ func TestHeadingLevelsNeverSkip(t *testing.T) {
 	if !regexp.MustCompile(`Top</a>\s*<ol>\s*<li><a [^>]*>Skip to four</a></li>\s*<li><a [^>]*>Four again</a></li>\s*<li><a [^>]*>Two</a>\s*<ol>\s*<li><a [^>]*>Three</a>`).MatchString(m["EPUB/nav.xhtml"]) {
 		t.Errorf("nav:\n%s", m["EPUB/nav.xhtml"])
 	}
-	path := filepath.Join(t.TempDir(), "levels.epub")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeTemp(t, "levels.epub", data)
 	testutil.AceClean(t, path)
 }

@@ -1,8 +1,6 @@
 package epub
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -51,10 +49,7 @@ func TestOnlyUnavoidableUsages(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			data, _ := renderBytes(t, books[name], fixedOptions())
-			path := filepath.Join(t.TempDir(), name+".epub")
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			path := writeTemp(t, name+".epub", data)
 			args := testutil.EpubcheckArgs(path)
 			jar := len(args) - 1 // -jar JAR PATH: -u goes after the jar
 			args = append(append(args[:jar:jar], "-u"), path)
