@@ -14,15 +14,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/internal/testutil"
-	"github.com/essayexport/essayexport/render"
 	"github.com/essayexport/essayexport/render/epub"
 )
 
@@ -123,16 +120,9 @@ func isNoteRef(n *node) bool {
 // epubStructure renders doc as an EPUB and reads its structure back.
 func epubStructure(t *testing.T, doc *essay.Document) structure {
 	t.Helper()
-	var buf bytes.Buffer
-	if _, err := epub.Render(&buf, render.Single(doc, "", ""), render.Defaults()); err != nil {
-		t.Fatalf("epub.Render: %v", err)
-	}
-	path := filepath.Join(t.TempDir(), "doc.epub")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path, data := renderToFile(t, "epub", epub.Render, doc)
 	testutil.Epubcheck(t, path)
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}

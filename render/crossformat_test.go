@@ -15,6 +15,7 @@ package render_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -194,6 +195,22 @@ func walkSpans(doc *essay.Document, f func(essay.Span)) {
 	}
 }
 
+// renderToFile renders doc on its own with the default options through
+// fn (pdf.Render or epub.Render), writes it to doc.<ext> in a temporary
+// directory and returns that path and the bytes written.
+func renderToFile(t *testing.T, ext string, fn func(io.Writer, *render.Book, render.Options) (render.Stats, error), doc *essay.Document) (string, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := fn(&buf, render.Single(doc, "", ""), render.Defaults()); err != nil {
+		t.Fatalf("%s render: %v", ext, err)
+	}
+	path := filepath.Join(t.TempDir(), "doc."+ext)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, buf.Bytes()
+}
+
 // pdfStructure renders doc as a PDF and reads its structure back:
 // headings from the outline (an essay's headings sit one level under its
 // title), lists from the labels that start lines in pdftotext -layout
@@ -204,14 +221,7 @@ func walkSpans(doc *essay.Document, f func(essay.Span)) {
 func pdfStructure(t *testing.T, doc *essay.Document) structure {
 	t.Helper()
 	testutil.Need(t, "pdftotext", "mutool", "qpdf")
-	var buf bytes.Buffer
-	if _, err := pdf.Render(&buf, render.Single(doc, "", ""), render.Defaults()); err != nil {
-		t.Fatalf("pdf.Render: %v", err)
-	}
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path, _ := renderToFile(t, "pdf", pdf.Render, doc)
 	testutil.QpdfCheck(t, path)
 	var s structure
 	for _, e := range testutil.PDFOutline(t, path) {

@@ -6,10 +6,26 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/internal/testutil"
 	"github.com/essayexport/essayexport/parse"
 	"github.com/essayexport/essayexport/render"
 )
+
+// parseFile reads and parses the essay at path, named as the command
+// line would name it.
+func parseFile(t testing.TB, path string) *essay.Document {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse(src, parse.Options{Name: parse.ReadableName(path)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
 
 // TestSamples parses the project's sample essays (samples/, one per
 // layout the parser knows) and checks each PDF end to end.
@@ -20,14 +36,7 @@ func TestSamples(t *testing.T) {
 	}
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := parse.Parse(src, parse.Options{Name: parse.ReadableName(path)})
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := parseFile(t, path)
 			out, st := renderFile(t, render.Single(doc, "", ""), render.Defaults())
 			testutil.QpdfCheck(t, out)
 			testutil.PdfFonts(t, out)

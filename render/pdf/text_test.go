@@ -17,7 +17,6 @@ import (
 
 	"github.com/essayexport/essayexport/essay"
 	"github.com/essayexport/essayexport/internal/testutil"
-	"github.com/essayexport/essayexport/parse"
 	"github.com/essayexport/essayexport/render"
 )
 
@@ -195,14 +194,7 @@ func TestExtractionTools(t *testing.T) {
 		paths = append(paths, more...)
 	}
 	for _, path := range paths {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := parse.Parse(src, parse.Options{Name: parse.ReadableName(path)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := parseFile(t, path)
 		out, _ := renderFile(t, render.Single(doc, "", ""), render.Defaults())
 		testutil.PdfFonts(t, out)
 		want := sourceWords(doc)
