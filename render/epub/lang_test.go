@@ -1,9 +1,7 @@
 package epub
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -36,7 +34,7 @@ func TestLanguageAttributes(t *testing.T) {
 		if _, err := Render(&buf, c.book, render.Options{}); err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		files := unzipAll(t, buf.Bytes())
+		files, _ := entries(t, buf.Bytes())
 		opf := files["EPUB/package.opf"]
 		if !strings.Contains(opf, `xml:lang="`+c.lang+`" dir="`+c.dir+`"`) || !strings.Contains(opf, "<dc:language>"+c.lang+"</dc:language>") {
 			t.Errorf("%s: package lacks language %s/%s:\n%.400s", c.name, c.lang, c.dir, opf)
@@ -65,23 +63,4 @@ func TestLanguageAttributes(t *testing.T) {
 			}
 		}
 	}
-}
-
-func unzipAll(t *testing.T, b []byte) map[string]string {
-	t.Helper()
-	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, f := range z.File {
-		r, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, _ := io.ReadAll(r)
-		r.Close()
-		out[f.Name] = string(data)
-	}
-	return out
 }
