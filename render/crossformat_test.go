@@ -132,7 +132,9 @@ func modelLabels(l *essay.ListInfo) string {
 }
 
 // number writes n in a list style, as HTML's list-style-type and the PDF
-// renderer do: "1", "a"/"A" (z, aa, ab), "i"/"I".
+// renderer do: "1", "a"/"A" (z, aa, ab), "i"/"I". It repeats the
+// renderer's rule; render/pdf's TestFormatNumber checks that rule against
+// known values, so both do not rest on the same unchecked code.
 func number(n int, style string) string {
 	switch style {
 	case "a", "A":

@@ -224,7 +224,8 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 	if st.hyphenate && !r.s.NoHyphenation {
 		params.Hyphenator = hyph
 	}
-	if !shape.RTL(text) { // mirror places right-to-left lines as drawn at natural width
+	rtl := shape.RTL(text) // the paragraph's direction, from its text
+	if !rtl {              // mirror places right-to-left lines as drawn at natural width
 		r.microtype(&params)
 	}
 	var lines []typeset.Line
@@ -258,7 +259,7 @@ func (r *renderer) setText(text string, st style, hyph *typeset.Hyphenator) *par
 			l.runs = append(l.runs, rn)
 			x += measure(t)*(1+ln.Expand) + ln.Space
 		}
-		if shape.RTL(text) {
+		if rtl {
 			mirror(l.runs, x0, x0+params.Width, st.size)
 		}
 		last := ln.Words[len(ln.Words)-1]
