@@ -257,10 +257,7 @@ func TestCrossFormatConstructs(t *testing.T) {
 	for _, f := range formats {
 		t.Run(f.name, func(t *testing.T) {
 			got := f.extract(t, doc)
-			compare(t, "headings", want.Headings, got.Headings)
-			compare(t, "lists", want.Lists, got.Lists)
-			compare(t, "verse", want.Verse, got.Verse)
-			compare(t, "notes", want.Notes, got.Notes)
+			compareStructure(t, "the model", want, got)
 		})
 	}
 }

@@ -545,10 +545,3 @@ func compareTo(t *testing.T, other, what string, want, got []string) {
 		t.Errorf("%s differ from %s:\n got: %q\nwant: %q", what, other, got, want)
 	}
 }
-
-func compare(t *testing.T, what string, want, got []string) {
-	t.Helper()
-	if strings.Join(want, "\n") != strings.Join(got, "\n") {
-		t.Errorf("%s differ from the model:\n got: %q\nwant: %q", what, got, want)
-	}
-}
